@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { paletteColorSchema } from '../palette/palette-color.ts';
+
+/**
+ * The one contract between the Figma sandbox (plugin/) and the iframe (ui/).
+ * UI → plugin messages are requests with an `id`; the plugin answers each with exactly one
+ * reply carrying the same `id` (`…-done` or `failed`), so the UI's promise resolves or rejects.
+ * The plugin also pushes `selection-changed` unasked. Both ends parse with these schemas and
+ * drop (and report) anything that does not match.
+ */
+
+/** Longest side, in px, of an exported frame: keeps decode + extract fast, colours survive downscaling of flat UI. */
+export const MAX_EXPORT_SIDE = 2048;
+
+export const errorCodeSchema = z.enum([
+  'NO_SELECTION',
+  'NOT_EXPORTABLE',
+  'EXPORT_FAILED',
+  'DECODE_FAILED',
+  'EMPTY_PALETTE',
+  'WRITE_FAILED',
+  'BAD_MESSAGE',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const pluginErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export type PluginError = z.infer<typeof pluginErrorSchema>;
+
+const id = z.string().min(1).max(64);
+
+/** Where a palette came from: recorded in style descriptions and plugin data. */
+export const sourceSchema = z.object({
+  nodes: z.array(z.object({ id: z.string().max(128), name: z.string().max(256) })).max(100),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const writeStylesOptionsSchema = z.object({
+  /** Folder of the styles, e.g. `Chorus` gives `Chorus/primary`. */
+  prefix: z.string().trim().min(1).max(64).regex(/^[^/]+(\/[^/]+)*$/, 'folders separated by single slashes'),
+  /** Overwrite styles the designer edited by hand since Chorus wrote them. */
+  overwriteEdited: z.boolean(),
+});
+export type WriteStylesOptions = z.infer<typeof writeStylesOptionsSchema>;
+
+/** What the designer sets once and keeps across sessions (figma.clientStorage). */
+export const settingsSchema = z.object({
+  prefix: writeStylesOptionsSchema.shape.prefix,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { prefix: 'Chorus' };
+
+export const uiRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('export-selection'), id }),
+  z.object({ type: z.literal('load-settings'), id }),
+  z.object({ type: z.literal('save-settings'), id, settings: settingsSchema }),
+  z.object({
+    type: z.literal('write-styles'),
+    id,
+    palette: z.array(paletteColorSchema).min(1).max(64),
+    source: sourceSchema,
+    options: writeStylesOptionsSchema,
+  }),
+]);
+export type UiRequest = z.infer<typeof uiRequestSchema>;
+
+export const exportedImageSchema = z.object({
+  nodeId: z.string(),
+  name: z.string(),
+  /** PNG bytes, sRGB. */
+  png: z.instanceof(Uint8Array),
+});
+export type ExportedImage = z.infer<typeof exportedImageSchema>;
+
+export const writeSummarySchema = z.object({
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  unchanged: z.array(z.string()),
+  /** Styles the designer changed by hand since Chorus wrote them; left as they are unless `overwriteEdited`. */
+  editedByHand: z.array(z.object({ styleId: z.string(), name: z.string(), currentHex: z.string(), proposedHex: z.string() })),
+});
+export type WriteSummary = z.infer<typeof writeSummarySchema>;
+
+export const pluginMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('selection-changed'),
+    nodes: z.array(z.object({ id: z.string(), name: z.string(), exportable: z.boolean() })),
+  }),
+  z.object({ type: z.literal('export-selection-done'), id, images: z.array(exportedImageSchema).min(1) }),
+  z.object({ type: z.literal('write-styles-done'), id, summary: writeSummarySchema }),
+  z.object({ type: z.literal('load-settings-done'), id, settings: settingsSchema }),
+  z.object({ type: z.literal('save-settings-done'), id }),
+  z.object({ type: z.literal('failed'), id, error: pluginErrorSchema }),
+]);
+export type PluginMessage = z.infer<typeof pluginMessageSchema>;
+
+/** The reply type the plugin sends for each request type. */
+export interface ReplyFor {
+  'export-selection': Extract<PluginMessage, { type: 'export-selection-done' }>;
+  'write-styles': Extract<PluginMessage, { type: 'write-styles-done' }>;
+  'load-settings': Extract<PluginMessage, { type: 'load-settings-done' }>;
+  'save-settings': Extract<PluginMessage, { type: 'save-settings-done' }>;
+}

@@ -1,0 +1,65 @@
+// Builds the two bundles Figma loads: dist/plugin.js (the sandbox) and dist/ui.html (the iframe).
+// `node scripts/build.mjs [--watch]`
+import { build, context } from 'esbuild';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dist = path.join(root, 'dist');
+const watch = process.argv.includes('--watch');
+
+/** The sandbox: Figma documents its plugin runtime as ES2017-safe, so newer syntax is lowered. */
+const pluginOptions = {
+  entryPoints: [path.join(root, 'plugin/main.ts')],
+  outfile: path.join(dist, 'plugin.js'),
+  bundle: true,
+  format: 'iife',
+  target: 'es2017',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  minify: !watch,
+  logLevel: 'warning',
+};
+
+/** The iframe: one self-contained HTML file, because Figma injects `__html__` as a string. */
+const uiOptions = {
+  entryPoints: [path.join(root, 'ui/main.tsx')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  target: 'es2020',
+  platform: 'browser',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  minify: !watch,
+  loader: { '.css': 'text' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+};
+
+async function writeUiHtml(result) {
+  const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  if (!js) throw new Error('esbuild produced no UI script');
+  const template = await readFile(path.join(root, 'ui/index.html'), 'utf8');
+  // A literal `</script>` inside the bundle would end the inline script early.
+  const script = js.text.replace(/<\/script/gi, '<\\/script');
+  const html = template.replace('<!-- UI_SCRIPT -->', () => `<script>${script}</script>`);
+  await writeFile(path.join(dist, 'ui.html'), html);
+}
+
+await mkdir(dist, { recursive: true });
+if (watch) {
+  const plugin = await context(pluginOptions);
+  const ui = await context({
+    ...uiOptions,
+    outfile: path.join(dist, 'ui.js'),
+    plugins: [{ name: 'inline-html', setup: (b) => b.onEnd((r) => (r.errors.length ? undefined : writeUiHtml(r))) }],
+  });
+  await Promise.all([plugin.watch(), ui.watch()]);
+  console.log('watching plugin/ and ui/ …');
+} else {
+  const [, ui] = await Promise.all([build(pluginOptions), build({ ...uiOptions, outfile: path.join(dist, 'ui.js') })]);
+  await writeUiHtml(ui);
+  console.log('built dist/plugin.js and dist/ui.html');
+}
