@@ -14,3 +14,9 @@ export function extractTier1(image: RgbaImage): Tier1Result {
   void image;
   throw new Error('extractTier1 is not written yet');
 }
+
+/** Tier 1 over several frames as one palette: each frame's colours count by its pixel area. */
+export function extractTier1Many(images: readonly RgbaImage[]): Tier1Result {
+  void images;
+  throw new Error('extractTier1Many is not written yet');
+}

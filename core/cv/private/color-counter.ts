@@ -1,0 +1,60 @@
+/**
+ * Counts 24-bit colour keys in an open-addressing hash table: a Map costs several times more
+ * per insert, and tier 1 inserts once per run of equal pixels over megapixel screenshots.
+ * `counts[i]` is how many pixels had `keys[i]`, `flat[i]` how many of them sat in a flat region.
+ */
+export class ColorCounter {
+  keys: Int32Array;
+  counts: Float64Array;
+  flat: Float64Array;
+  size = 0;
+  private mask: number;
+
+  constructor(initialCapacityLog2 = 14) {
+    const capacity = 1 << initialCapacityLog2;
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.counts = new Float64Array(capacity);
+    this.flat = new Float64Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  add(key: number, count: number, flatCount: number): void {
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+    const keys = this.keys;
+    for (;;) {
+      const k = keys[slot]!;
+      if (k === key) break;
+      if (k === -1) {
+        keys[slot] = key;
+        this.size++;
+        // Keep the load under one half so probes stay short.
+        if (this.size * 2 > keys.length) {
+          this.grow();
+          this.add(key, count, flatCount);
+          return;
+        }
+        break;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    this.counts[slot]! += count;
+    this.flat[slot]! += flatCount;
+  }
+
+  /** Calls `visit` once per distinct key. */
+  forEach(visit: (key: number, count: number, flat: number) => void): void {
+    const { keys, counts, flat } = this;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) visit(keys[i]!, counts[i]!, flat[i]!);
+  }
+
+  private grow(): void {
+    const { keys, counts, flat } = this;
+    const capacity = keys.length * 2;
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.counts = new Float64Array(capacity);
+    this.flat = new Float64Array(capacity);
+    this.mask = capacity - 1;
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.add(keys[i]!, counts[i]!, flat[i]!);
+  }
+}
