@@ -1,6 +1,10 @@
 import type { PaletteColor } from '../palette/palette-color.ts';
+import { inferRoles } from '../roles/infer-roles.ts';
+import { voteTier1 } from '../vote/vote-tier1.ts';
+import { edgeRingShares } from './edge-ring-shares.ts';
 import type { Extraction } from './extracted-color.ts';
 import type { RgbaImage } from './rgba-image.ts';
+import { TIER1_EXTRACTORS } from './tier1-extractors.ts';
 
 export interface Tier1Result {
   /** The voted palette, most prominent first, with roles where they could be told. */
@@ -9,14 +13,34 @@ export interface Tier1Result {
   readonly extractions: readonly Extraction[];
 }
 
-/** Runs every tier-1 extractor over the image and votes. (Work in progress: filled in by the lead.) */
+const WEIGHTS: ReadonlyMap<string, number> = new Map(TIER1_EXTRACTORS.map((e) => [e.id, e.weight]));
+
+/** Runs every tier-1 extractor over one frame and votes. An image with no opaque pixel gives an empty palette. */
 export function extractTier1(image: RgbaImage): Tier1Result {
-  void image;
-  throw new Error('extractTier1 is not written yet');
+  return extractTier1Many([image]);
 }
 
-/** Tier 1 over several frames as one palette: each frame's colours count by its pixel area. */
+/**
+ * Tier 1 over several frames as one palette. Each extractor's answers for the frames are pooled
+ * first, each frame's shares counted by its pixel area, so a frame weighs what it shows.
+ */
 export function extractTier1Many(images: readonly RgbaImage[]): Tier1Result {
-  void images;
-  throw new Error('extractTier1Many is not written yet');
+  const areas = images.map((i) => i.width * i.height);
+  const totalArea = areas.reduce((a, b) => a + b, 0);
+  const extractions: Extraction[] = TIER1_EXTRACTORS.map((extractor) => {
+    const perImage = images.map((image) => extractor.extract(image));
+    if (perImage.length === 1) return perImage[0]!;
+    // The same token in two frames is one colour: pool by exact value, the way the extractors report it.
+    const pooled = new Map<string, number>();
+    perImage.forEach((e, i) => e.colors.forEach((c) => pooled.set(c.hex, (pooled.get(c.hex) ?? 0) + (c.share * areas[i]!) / totalArea)));
+    return {
+      extractor: extractor.id,
+      colors: [...pooled].map(([hex, share]) => ({ hex, share })).sort((a, b) => b.share - a.share || (a.hex < b.hex ? -1 : 1)),
+    };
+  });
+  const voted = voteTier1(extractions, WEIGHTS);
+  const hexes = voted.map((c) => c.hex);
+  const edge = hexes.map(() => 0);
+  images.forEach((image, i) => edgeRingShares(image, hexes).forEach((s, k) => (edge[k]! += (s * areas[i]!) / totalArea)));
+  return { colors: inferRoles(voted, edge), extractions };
 }
