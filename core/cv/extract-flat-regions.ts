@@ -16,6 +16,8 @@ export const FLAT_REGIONS_ID = 'flat-regions';
 const MAX_CANDIDATES = 200;
 /** A photo's colours are rarely flat; a UI fill, stem or rule nearly always is. */
 const MIN_FLAT_RATIO = 0.5;
+/** A colour found mostly between two different neighbours is the blend of an anti-aliased edge. */
+const MAX_BETWEEN_RATIO = 0.5;
 /**
  * Below this share a colour is a detail (an icon, an avatar, a corner of a photo), not a design
  * decision: 0.03 % is about a 20×20 px square on a 1440×900 frame.
@@ -64,10 +66,10 @@ export function extractFlatRegions(image: RgbaImage): Extraction {
 
   const minFlat = Math.max(1, total * MIN_SHARE * 0.25);
   let raw: { key: number; count: number; flat: number }[] = [];
-  counter.forEach((key, count, flat) => {
-    if (flat >= minFlat && flat >= count * MIN_FLAT_RATIO) raw.push({ key, count, flat });
+  counter.forEach((key, count, flat, between) => {
+    if (flat >= minFlat && flat >= count * MIN_FLAT_RATIO && between < count * MAX_BETWEEN_RATIO) raw.push({ key, count, flat });
   });
-  // A tiny or single-colour image may have no flat pixel at all: then every colour counts.
+  // A tiny or noisy image may have no flat pixel at all: then every colour counts.
   if (raw.length === 0) counter.forEach((key, count, flat) => raw.push({ key, count, flat }));
   raw.sort((a, b) => b.count - a.count || a.key - b.key);
   raw = raw.slice(0, MAX_CANDIDATES);

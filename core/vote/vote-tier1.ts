@@ -7,8 +7,6 @@ import type { PaletteColor, Vote } from '../palette/palette-color.ts';
  * fixtures' scorer and most design-token tooling stop calling two colours different.
  */
 export const SAME_COLOR_DE = 3;
-/** A colour only one extractor saw is kept if it covers at least this much of the frame: a large area is no artefact. */
-const LONE_MIN_SHARE = 0.005;
 
 interface Group {
   readonly lab: Lab;
@@ -22,7 +20,7 @@ interface Group {
  * at the most trusted extractor's measurement (extractions come in order of trust).
  * `agreement` is the weight that voted for a colour over all the weight that voted;
  * `confidence = 0.5 + 0.45 × agreement` (DESIGN.md). A colour seen by a minority of the weight is
- * kept only when it covers a large area. Roles are not decided here. Output most prominent first.
+ * dropped. Roles are not decided here. Output most prominent first.
  */
 export function voteTier1(extractions: readonly Extraction[], weights: ReadonlyMap<string, number>): PaletteColor[] {
   const totalWeight = extractions.reduce((sum, e) => sum + (weights.get(e.extractor) ?? 0), 0);
@@ -52,7 +50,8 @@ export function voteTier1(extractions: readonly Extraction[], weights: ReadonlyM
     const voted = g.votes.reduce((sum, v) => sum + v.weight, 0);
     const agreement = voted / totalWeight;
     const share = g.votes.reduce((sum, v) => sum + v.weight * (v.share ?? 0), 0) / voted;
-    if (agreement <= 0.5 && share < LONE_MIN_SHARE) continue;
+    // A colour needs the majority of the weight: what only a minority saw is more likely an artefact of its method.
+    if (agreement <= 0.5) continue;
     palette.push({ hex: g.hex, share, confidence: 0.5 + 0.45 * agreement, votes: g.votes });
   }
   return palette.sort((a, b) => b.share - a.share || (a.hex < b.hex ? -1 : 1));

@@ -1,12 +1,14 @@
 /**
  * Counts 24-bit colour keys in an open-addressing hash table: a Map costs several times more
  * per insert, and tier 1 inserts once per run of equal pixels over megapixel screenshots.
- * `counts[i]` is how many pixels had `keys[i]`, `flat[i]` how many of them sat in a flat region.
+ * `counts[i]` is how many pixels had `keys[i]`, `flat[i]` how many of them sat in a flat region,
+ * `between[i]` how many lay, in value, between the two different neighbours either side of them.
  */
 export class ColorCounter {
   keys: Int32Array;
   counts: Float64Array;
   flat: Float64Array;
+  between: Float64Array;
   size = 0;
   private mask: number;
 
@@ -15,10 +17,11 @@ export class ColorCounter {
     this.keys = new Int32Array(capacity).fill(-1);
     this.counts = new Float64Array(capacity);
     this.flat = new Float64Array(capacity);
+    this.between = new Float64Array(capacity);
     this.mask = capacity - 1;
   }
 
-  add(key: number, count: number, flatCount: number): void {
+  add(key: number, count: number, flatCount: number, betweenCount = 0): void {
     let slot = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
     const keys = this.keys;
     for (;;) {
@@ -30,7 +33,7 @@ export class ColorCounter {
         // Keep the load under one half so probes stay short.
         if (this.size * 2 > keys.length) {
           this.grow();
-          this.add(key, count, flatCount);
+          this.add(key, count, flatCount, betweenCount);
           return;
         }
         break;
@@ -39,22 +42,24 @@ export class ColorCounter {
     }
     this.counts[slot]! += count;
     this.flat[slot]! += flatCount;
+    this.between[slot]! += betweenCount;
   }
 
   /** Calls `visit` once per distinct key. */
-  forEach(visit: (key: number, count: number, flat: number) => void): void {
-    const { keys, counts, flat } = this;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) visit(keys[i]!, counts[i]!, flat[i]!);
+  forEach(visit: (key: number, count: number, flat: number, between: number) => void): void {
+    const { keys, counts, flat, between } = this;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) visit(keys[i]!, counts[i]!, flat[i]!, between[i]!);
   }
 
   private grow(): void {
-    const { keys, counts, flat } = this;
+    const { keys, counts, flat, between } = this;
     const capacity = keys.length * 2;
     this.keys = new Int32Array(capacity).fill(-1);
     this.counts = new Float64Array(capacity);
     this.flat = new Float64Array(capacity);
+    this.between = new Float64Array(capacity);
     this.mask = capacity - 1;
     this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.add(keys[i]!, counts[i]!, flat[i]!);
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.add(keys[i]!, counts[i]!, flat[i]!, between[i]!);
   }
 }

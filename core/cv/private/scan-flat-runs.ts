@@ -2,6 +2,21 @@ import type { RgbaImage } from '../rgba-image.ts';
 import { ColorCounter } from './color-counter.ts';
 import { OPAQUE_ALPHA, pixelWords } from './pixel-words.ts';
 
+/** Anti-aliasing is one or two pixels wide at 1x and 2x; a wider run is a stroke of its own. */
+const MAX_BLEND_RUN = 2;
+/** Rounding slack (0–255) when testing whether a value lies between two others. */
+const BETWEEN_SLACK = 1;
+
+/** True when `c` differs from both neighbours and each channel of `c` lies between theirs. */
+function isBetween(c: number, p: number, q: number): boolean {
+  if (c === p || c === q || ((p ^ q) & 0xffffff) === 0) return false;
+  for (let shift = 0; shift < 24; shift += 8) {
+    const cv = (c >>> shift) & 255, pv = (p >>> shift) & 255, qv = (q >>> shift) & 255;
+    if (cv < Math.min(pv, qv) - BETWEEN_SLACK || cv > Math.max(pv, qv) + BETWEEN_SLACK) return false;
+  }
+  return true;
+}
+
 export interface FlatScan {
   readonly counter: ColorCounter;
   /** Opaque pixels visited. */
@@ -13,6 +28,9 @@ export interface FlatScan {
  * "flat": equal to a horizontal or vertical neighbour. UI fills, text stems and 1 px rules are
  * flat; anti-aliased blends and photographic noise mostly are not. Runs of equal pixels are
  * counted with one table update, which is what makes a full pass over a flat UI cheap.
+ * A short run whose value lies between its left and right neighbours, or a run whose value lies
+ * between the pixels above and below its middle, is counted as "between": the signature of an
+ * anti-aliased edge, where ink and ground blend.
  */
 export function scanFlatRuns(image: RgbaImage, rowStep: number): FlatScan {
   const { width, height } = image;
@@ -36,7 +54,13 @@ export function scanFlatRuns(image: RgbaImage, rowStep: number): FlatScan {
           const isFlat = (below >= 0 && words[below + x] === word) || (above >= 0 && words[above + x] === word);
           flat = isFlat ? 1 : 0;
         }
-        counter.add(word & 0xffffff, run, flat);
+        let between = 0;
+        if (run <= MAX_BLEND_RUN && x > 0 && end < width && isBetween(word, words[row + x - 1]!, words[row + end]!)) between = run;
+        else if (above >= 0 && below >= 0) {
+          const mid = (x + end) >> 1;
+          if (isBetween(word, words[above + mid]!, words[below + mid]!)) between = run;
+        }
+        counter.add(word & 0xffffff, run, flat, between);
       }
       x = end;
     }
