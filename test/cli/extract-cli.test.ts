@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR, loadFixtures, REPO_ROOT } from '../fixtures/load-fixtures.ts';
+import { loadScorer, toFixtureRole, type Predictions, type Scores } from '../fixtures/scorer.ts';
+
+const run = promisify(execFile);
+const CLI = ['--import', 'tsx', path.join(REPO_ROOT, 'server/cli/extract.ts')];
+
+interface CliOutput {
+  results: { file: string; width: number; height: number; colors: { hex: string; role?: string; share: number; confidence?: number }[]; timings_ms: { decode: number; extract: number } }[];
+}
+
+async function extract(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], { cwd: REPO_ROOT, maxBuffer: 16 << 20, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+describe('the fixtures through the CLI', () => {
+  const fixtures = loadFixtures();
+  let output: CliOutput;
+  let scores: Scores;
+  let scoresAtTenthPercent: Scores;
+
+  beforeAll(async () => {
+    const { code, stdout } = await extract(['--json', '--no-ai', ...fixtures.map((f) => path.join(FIXTURES_DIR, `${f.name}.png`))]);
+    expect(code).toBe(0);
+    output = JSON.parse(stdout) as CliOutput;
+    const preds: Predictions = {};
+    for (const r of output.results) preds[path.basename(r.file, '.png')] = r.colors.map((c) => ({ hex: c.hex, role: toFixtureRole(c.role) }));
+    const scorer = await loadScorer();
+    const truth = scorer.loadTruth();
+    scores = scorer.scoreAll(truth, preds);
+    scoresAtTenthPercent = scorer.scoreAll(truth, preds, { minShare: 0.001 });
+  });
+
+  it('prints one result per image in the contract shape, most prominent first', () => {
+    expect(output.results).toHaveLength(fixtures.length);
+    for (const [i, r] of output.results.entries()) {
+      expect(r.width).toBe(fixtures[i]!.truth.size.width);
+      expect(r.height).toBe(fixtures[i]!.truth.size.height);
+      expect(r.colors.length).toBeGreaterThan(0);
+      for (const c of r.colors) expect(c.hex).toMatch(/^#[0-9a-f]{6}$/);
+      for (let k = 1; k < r.colors.length; k++) expect(r.colors[k]!.share).toBeLessThanOrEqual(r.colors[k - 1]!.share);
+      expect(r.timings_ms.decode).toBeGreaterThan(0);
+      expect(r.timings_ms.extract).toBeGreaterThan(0);
+    }
+  });
+
+  // Floors set from measurement (see BENCHMARKS.md: recall@3 99.2 %, 99.4 % at the 0.1 % floor,
+  // precision@5 98.5 %, dominant 100 %, roles 94/100/100 %), with a little room so that a real
+  // regression fails and noise does not.
+  it('finds the colours of the screens (recall@ΔE3 over colours ≥ 0.5 %)', () => {
+    expect(scores.missing).toEqual([]);
+    expect(scores.overall.recall3).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('finds the small colours too (recall@ΔE3 over colours ≥ 0.1 %)', () => {
+    expect(scoresAtTenthPercent.overall.recall3).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reports few colours that are not in the palette (precision@ΔE5)', () => {
+    expect(scores.overall.precision5).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('puts the largest colour first and names background, text and primary', () => {
+    expect(scores.overall.dominant).toBeGreaterThanOrEqual(0.95);
+    expect(scores.overall.roles.background.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(scores.overall.roles.text.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(scores.overall.roles.primary.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('CLI errors', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'chorus-cli-'));
+    await writeFile(path.join(dir, 'notes.png'), 'this is text, not a PNG');
+    await writeFile(path.join(dir, 'truncated.png'), (await import('node:fs')).readFileSync(path.join(FIXTURES_DIR, 'login-dracula.png')).subarray(0, 2000));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('reports each unreadable file on one stderr line, exits non-zero and still processes the others', async () => {
+    const good = path.join(FIXTURES_DIR, 'login-dracula.png');
+    const { code, stdout, stderr } = await extract(['--json', path.join(dir, 'missing.png'), path.join(dir, 'notes.png'), good, path.join(dir, 'truncated.png')]);
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/missing\.png: no such file/);
+    expect(lines[1]).toMatch(/notes\.png: NOT_IMAGE/);
+    expect(lines[2]).toMatch(/truncated\.png: TRUNCATED/);
+    const parsed = JSON.parse(stdout) as CliOutput;
+    expect(parsed.results.map((r) => r.file)).toEqual([good]);
+  });
+
+  it('refuses an unknown option with usage and exit code 2', async () => {
+    const { code, stderr } = await extract(['--frobnicate', 'x.png']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown option --frobnicate/);
+    expect(stderr).toMatch(/usage:/);
+  });
+
+  it('prints a readable palette without --json', async () => {
+    const { code, stdout } = await extract([path.join(FIXTURES_DIR, 'login-dracula.png')]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/#282a36\s+background/);
+  });
+});
