@@ -1,0 +1,104 @@
+import {
+  uiRequestSchema,
+  type PluginError,
+  type PluginMessage,
+  type UiRequest,
+} from '../core/messages/plugin-messages.ts';
+import { exportSelection } from './export-selection.ts';
+import { loadSettings } from './load-settings.ts';
+import { PluginFailure } from './plugin-failure.ts';
+import { saveSettings } from './save-settings.ts';
+import { writeStyles } from './write-styles.ts';
+
+/** The contract's request id: echoed in a BAD_MESSAGE reply only if it is one. */
+const replyableId = uiRequestSchema.options[0].shape.id;
+
+/**
+ * The one handler of messages from the UI. Every message is parsed with `uiRequestSchema`; a
+ * malformed one is answered `failed` BAD_MESSAGE when it carries a usable id (and only reported to
+ * the console when it does not), and nothing else happens. Valid requests are answered one at a
+ * time, in arrival order, each with exactly one reply: `<type>-done`, or `failed` with the
+ * PluginFailure's code, or INTERNAL for anything unexpected. One at a time, because two writes
+ * interleaving would both see a slot as free and create it twice.
+ * Returns a promise that settles when the message has been answered; it never rejects.
+ */
+export function createUiMessageHandler(figma: PluginAPI, post: (message: PluginMessage) => void): (raw: unknown) => Promise<void> {
+  let queue: Promise<void> = Promise.resolve();
+  return (raw) => {
+    const parsed = uiRequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      const id = replyableId.safeParse(isRecord(raw) ? raw['id'] : undefined);
+      const problem = describeIssues(parsed.error.issues);
+      if (id.success) {
+        send(post, {
+          type: 'failed',
+          id: id.data,
+          error: {
+            code: 'BAD_MESSAGE',
+            message: `Chorus received a request it does not understand (${problem}). Close and reopen Chorus, then try again.`,
+          },
+        });
+      } else {
+        console.warn(`Chorus ignored a message from its UI that is not a request: ${problem}`);
+      }
+      return Promise.resolve();
+    }
+    const request = parsed.data;
+    queue = queue.then(() => answer(figma, request, post));
+    return queue;
+  };
+}
+
+async function answer(figma: PluginAPI, request: UiRequest, post: (message: PluginMessage) => void): Promise<void> {
+  let reply: PluginMessage;
+  try {
+    reply = await perform(figma, request);
+  } catch (error) {
+    reply = { type: 'failed', id: request.id, error: pluginErrorOf(error) };
+  }
+  send(post, reply);
+}
+
+async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMessage> {
+  switch (request.type) {
+    case 'export-selection':
+      return { type: 'export-selection-done', id: request.id, images: await exportSelection(figma) };
+    case 'load-settings':
+      return { type: 'load-settings-done', id: request.id, settings: await loadSettings(figma) };
+    case 'save-settings':
+      await saveSettings(figma, request.settings);
+      return { type: 'save-settings-done', id: request.id };
+    case 'write-styles':
+      return { type: 'write-styles-done', id: request.id, summary: await writeStyles(figma, request) };
+  }
+}
+
+function pluginErrorOf(error: unknown): PluginError {
+  if (error instanceof PluginFailure) return { code: error.code, message: error.message };
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'INTERNAL',
+    message: `Chorus hit an unexpected error (${reason.slice(0, 160)}). Close and reopen Chorus, then try again; if it happens again, report this message.`,
+  };
+}
+
+/** Posting can only fail if the UI is gone; then there is no one left to tell but the console. */
+function send(post: (message: PluginMessage) => void, message: PluginMessage): void {
+  try {
+    post(message);
+  } catch (error) {
+    console.error(`Chorus could not reply "${message.type}" to its UI:`, error);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** `palette.0.hex: a lower-case #rrggbb colour; …` — the first few issues, short enough for a sentence. */
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'message'}: ${issue.message}`)
+    .join('; ');
+}

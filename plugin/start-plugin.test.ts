@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, pluginMessageSchema } from '../core/messages/plugin-messages.ts';
+import { createFigmaFake, type FigmaFake } from '../test/fakes/figma-fake.ts';
+import { SETTINGS_STORAGE_KEY } from './load-settings.ts';
+import { startPlugin } from './start-plugin.ts';
+
+async function started(): Promise<FigmaFake> {
+  const fake = createFigmaFake();
+  startPlugin(fake.figma, '<p>ui</p>');
+  await fake.settle();
+  return fake;
+}
+
+describe('startPlugin', () => {
+  it('shows the UI with Figma’s theme colours', async () => {
+    const fake = await started();
+    expect(fake.ui).toMatchObject({ open: true, html: '<p>ui</p>', options: { width: 360, height: 560, themeColors: true } });
+  });
+
+  it('pushes selection-changed at start and on every selection change', async () => {
+    const fake = await started();
+    const home = fake.addFrame({ name: 'Home', width: 10, height: 10 });
+    const widget = fake.addUnexportableNode({ name: 'Widget' });
+    fake.select([home, widget]);
+    await fake.settle();
+    fake.select([]);
+    await fake.settle();
+    expect(fake.posted.map((m) => pluginMessageSchema.parse(m))).toEqual([
+      { type: 'selection-changed', nodes: [] },
+      {
+        type: 'selection-changed',
+        nodes: [
+          { id: home.id, name: 'Home', exportable: true },
+          { id: widget.id, name: 'Widget', exportable: false },
+        ],
+      },
+      { type: 'selection-changed', nodes: [] },
+    ]);
+  });
+});
+
+describe('messages from the UI', () => {
+  it.each([
+    ['a request missing its fields', { type: 'write-styles', id: 'm1' }],
+    ['an unknown request type', { type: 'delete-everything', id: 'm1' }],
+    ['a palette colour in the wrong format', {
+      type: 'write-styles',
+      id: 'm1',
+      palette: [{ hex: '#FFF', share: 1, votes: [] }],
+      source: { nodes: [] },
+      options: { prefix: 'Chorus', overwriteEdited: false },
+    }],
+  ])('answers %s with BAD_MESSAGE and does nothing else', async (_, message) => {
+    const fake = await started();
+    const from = fake.posted.length;
+    const reply = pluginMessageSchema.parse(await fake.request(message as { id: string }));
+    expect(reply).toMatchObject({ type: 'failed', id: 'm1', error: { code: 'BAD_MESSAGE' } });
+    expect(fake.posted.slice(from)).toEqual([reply]);
+    expect(fake.listPaintStyles()).toEqual([]);
+    expect(fake.notifications).toEqual([]);
+    expect(fake.undo.commits).toBe(0);
+    expect(fake.clientStorage.size).toBe(0);
+  });
+
+  it.each([['a string', 'hello'], ['no id', { type: 'load-settings' }], ['an id too long to echo', { type: 'x', id: 'x'.repeat(65) }]])(
+    'drops %s without replying, since there is no id to answer',
+    async (_, message) => {
+      const fake = await started();
+      const from = fake.posted.length;
+      await fake.sendToPlugin(message);
+      await fake.settle();
+      expect(fake.posted.slice(from)).toEqual([]);
+      expect(fake.uncaughtErrors).toEqual([]);
+    },
+  );
+
+  it('answers concurrent requests one by one, in order, each exactly once', async () => {
+    const fake = await started();
+    const from = fake.posted.length;
+    void fake.sendToPlugin({ type: 'save-settings', id: 'a', settings: { prefix: 'Brand' } });
+    void fake.sendToPlugin({ type: 'load-settings', id: 'b' });
+    void fake.sendToPlugin({ type: 'export-selection', id: 'c' });
+    await fake.settle();
+    const replies = fake.posted.slice(from).map((m) => pluginMessageSchema.parse(m));
+    expect(replies.map((r) => [r.type, 'id' in r ? r.id : undefined])).toEqual([
+      ['save-settings-done', 'a'],
+      ['load-settings-done', 'b'],
+      ['failed', 'c'],
+    ]);
+    expect(replies[1]).toMatchObject({ settings: { prefix: 'Brand' } });
+  });
+});
+
+describe('settings', () => {
+  it('loads DEFAULT_SETTINGS when nothing is stored', async () => {
+    const fake = await started();
+    expect(await fake.request({ type: 'load-settings', id: 's1' })).toEqual({
+      type: 'load-settings-done',
+      id: 's1',
+      settings: DEFAULT_SETTINGS,
+    });
+  });
+
+  it('saves to clientStorage and loads back', async () => {
+    const fake = await started();
+    expect(await fake.request({ type: 'save-settings', id: 's1', settings: { prefix: 'Brand/Colours' } })).toEqual({
+      type: 'save-settings-done',
+      id: 's1',
+    });
+    expect(fake.clientStorage.get(SETTINGS_STORAGE_KEY)).toEqual({ prefix: 'Brand/Colours' });
+    expect(await fake.request({ type: 'load-settings', id: 's2' })).toMatchObject({ settings: { prefix: 'Brand/Colours' } });
+  });
+
+  it.each([
+    ['an invalid prefix', { prefix: 'a//b' }],
+    ['another shape', 'Chorus'],
+  ])('falls back to DEFAULT_SETTINGS when storage holds %s', async (_, stored) => {
+    const fake = await started();
+    fake.clientStorage.set(SETTINGS_STORAGE_KEY, stored);
+    expect(await fake.request({ type: 'load-settings', id: 's1' })).toMatchObject({ settings: DEFAULT_SETTINGS });
+  });
+
+  it('refuses to save a prefix that is not folders separated by single slashes', async () => {
+    const fake = await started();
+    const reply = await fake.request({ type: 'save-settings', id: 's1', settings: { prefix: '/Chorus' } });
+    expect(reply).toMatchObject({ type: 'failed', error: { code: 'BAD_MESSAGE' } });
+    expect(fake.clientStorage.size).toBe(0);
+  });
+
+  it('reports a storage failure instead of pretending it saved', async () => {
+    const fake = await started();
+    fake.failNext('clientStorage.setAsync', { message: 'quota exceeded' });
+    const reply = pluginMessageSchema.parse(await fake.request({ type: 'save-settings', id: 's1', settings: { prefix: 'X' } }));
+    expect(reply).toMatchObject({ type: 'failed', error: { code: 'INTERNAL' } });
+    if (reply.type === 'failed') expect(reply.error.message).toContain('quota exceeded');
+  });
+});

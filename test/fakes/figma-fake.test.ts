@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import { createFigmaFake } from './figma-fake.ts';
+
+describe('figma fake: paints', () => {
+  it('accepts colour channels and opacity in 0–1 and reads them back with Figma’s defaults', () => {
+    const { figma } = createFigmaFake();
+    const style = figma.createPaintStyle();
+    style.paints = [{ type: 'SOLID', color: { r: 1, g: 0.5, b: 0 }, opacity: 0.25 }];
+    expect(style.paints).toEqual([
+      { type: 'SOLID', visible: true, opacity: 0.25, blendMode: 'NORMAL', color: { r: 1, g: 0.5, b: 0 }, boundVariables: {} },
+    ]);
+  });
+
+  it.each([
+    ['a channel above 1 (0–255 units)', { type: 'SOLID', color: { r: 255, g: 0, b: 0 } }, /color\.r" to have value <= 1/],
+    ['a negative channel', { type: 'SOLID', color: { r: 0, g: -0.1, b: 0 } }, /color\.g" to have value >= 0/],
+    ['NaN', { type: 'SOLID', color: { r: 0, g: 0, b: Number.NaN } }, /color\.b" to have type number but got NaN/],
+    ['a string channel', { type: 'SOLID', color: { r: '1', g: 0, b: 0 } }, /color\.r" to have type number but got string/],
+    ['an alpha in the colour', { type: 'SOLID', color: { r: 0, g: 0, b: 0, a: 1 } }, /Unrecognized key\(s\) in object: 'a'/],
+    ['opacity above 1', { type: 'SOLID', color: { r: 0, g: 0, b: 0 }, opacity: 2 }, /opacity" to have value <= 1/],
+    ['an unknown paint type', { type: 'SOLID_COLOR', color: { r: 0, g: 0, b: 0 } }, /type" to be one of/],
+  ])('throws like Figma on %s, and keeps the old paints', (_, paint, message) => {
+    const fake = createFigmaFake();
+    const style = fake.addPaintStyle({ name: 'Brand/primary', hex: '#336699' });
+    const before = style.paints;
+    expect(() => {
+      style.paints = [paint as unknown as Paint];
+    }).toThrow(message);
+    expect(style.paints).toEqual(before);
+  });
+
+  it('returns a frozen copy: mutating it throws, assigning a new array is the way', () => {
+    const fake = createFigmaFake();
+    const style = fake.addPaintStyle({ name: 'Brand/primary', hex: '#336699' });
+    const paints = style.paints as Paint[];
+    expect(() => paints.push({ type: 'SOLID', color: { r: 0, g: 0, b: 0 } })).toThrow(TypeError);
+    expect(() => ((paints[0] as { opacity: number }).opacity = 0.5)).toThrow(TypeError);
+    expect(style.paints).not.toBe(style.paints);
+    style.paints = [...paints, { type: 'SOLID', color: { r: 0, g: 0, b: 0 } }];
+    expect(style.paints).toHaveLength(2);
+  });
+
+  it('stores channels as 32-bit floats, so exact float comparison of a written colour fails', () => {
+    const { figma } = createFigmaFake();
+    const style = figma.createPaintStyle();
+    const r = 51 / 255;
+    style.paints = [{ type: 'SOLID', color: { r, g: 0, b: 0 } }];
+    const read = (style.paints[0] as SolidPaint).color.r;
+    expect(read).not.toBe(r);
+    expect(Math.round(read * 255)).toBe(51);
+  });
+});
+
+describe('figma fake: plugin data', () => {
+  it('returns "" for a missing key, and setting "" removes the key', () => {
+    const { figma } = createFigmaFake();
+    const style = figma.createPaintStyle();
+    expect(style.getPluginData('chorus.slot')).toBe('');
+    style.setPluginData('chorus.slot', 'primary');
+    expect(style.getPluginData('chorus.slot')).toBe('primary');
+    expect(style.getPluginDataKeys()).toEqual(['chorus.slot']);
+    style.setPluginData('chorus.slot', '');
+    expect(style.getPluginDataKeys()).toEqual([]);
+  });
+
+  it('takes strings only and refuses an entry over 100 kB', () => {
+    const { figma } = createFigmaFake();
+    const style = figma.createPaintStyle();
+    expect(() => style.setPluginData('n', 1 as unknown as string)).toThrow(/to have type string/);
+    expect(() => style.setPluginData('big', 'x'.repeat(100 * 1024))).toThrow(/limit/);
+  });
+});
+
+describe('figma fake: dynamic-page document access', () => {
+  it('throws from the sync getters and answers the async ones', async () => {
+    const fake = createFigmaFake();
+    const style = fake.addPaintStyle({ name: 'Brand/primary', hex: '#336699' });
+    const frame = fake.addFrame({ name: 'Home', width: 10, height: 10 });
+    const { figma } = fake;
+    expect(() => figma.getLocalPaintStyles()).toThrow(/dynamic-page.*getLocalPaintStylesAsync/);
+    expect(() => figma.getStyleById(style.id)).toThrow(/getStyleByIdAsync/);
+    expect(() => figma.getNodeById(frame.id)).toThrow(/getNodeByIdAsync/);
+    expect(() => style.consumers).toThrow(/getStyleConsumersAsync/);
+    expect(() => figma.on('documentchange', () => {})).toThrow(/loadAllPagesAsync/);
+    expect((await figma.getLocalPaintStylesAsync()).map((s) => s.id)).toEqual([style.id]);
+    expect((await figma.getStyleByIdAsync(style.id))?.name).toBe('Brand/primary');
+    expect((await figma.getNodeByIdAsync(frame.id))?.name).toBe('Home');
+    await figma.loadAllPagesAsync();
+    expect(() => figma.on('documentchange', () => {})).not.toThrow();
+  });
+
+  it('lets the sync getters work when the manifest asks for full access', () => {
+    const fake = createFigmaFake({ documentAccess: 'full' });
+    fake.addPaintStyle({ name: 'Brand/primary', hex: '#336699' });
+    expect(fake.figma.getLocalPaintStyles()).toHaveLength(1);
+  });
+});
+
+describe('figma fake: styles and the undo journal', () => {
+  it('creates styles with S: ids, names, descriptions and remove()', async () => {
+    const { figma } = createFigmaFake();
+    const style = figma.createPaintStyle();
+    style.name = 'Chorus/primary';
+    style.description = 'from a vote';
+    expect(style.id).toMatch(/^S:[0-9a-f]{40},$/);
+    expect(style.type).toBe('PAINT');
+    style.remove();
+    expect(await figma.getLocalPaintStylesAsync()).toEqual([]);
+    expect(await figma.getStyleByIdAsync(style.id)).toBeNull();
+    expect(() => (style.name = 'again')).toThrow(/removed/);
+  });
+
+  it('groups the plugin’s changes into one step per commitUndo, and undo() reverts the last step', () => {
+    const fake = createFigmaFake();
+    const mine = fake.addPaintStyle({ name: 'Mine', hex: '#000000' });
+    const before = fake.snapshotStyles();
+    const { figma } = fake;
+    const style = figma.createPaintStyle();
+    style.name = 'Chorus/primary';
+    style.paints = [{ type: 'SOLID', color: { r: 1, g: 0, b: 0 } }];
+    mine.paints = [{ type: 'SOLID', color: { r: 0, g: 0, b: 1 } }];
+    figma.commitUndo();
+    expect(fake.undo.commits).toBe(1);
+    expect(fake.undo.steps).toHaveLength(1);
+    expect(fake.undo.steps[0]!.entries.map((e) => e.op)).toEqual(['createPaintStyle', 'setName', 'setPaints', 'setPaints']);
+    expect(fake.undo.pending).toEqual([]);
+    fake.undo.undo();
+    expect(fake.snapshotStyles()).toEqual(before);
+  });
+
+  it('does not journal what the designer does through the test controls', () => {
+    const fake = createFigmaFake();
+    const style = fake.addPaintStyle({ name: 'Mine', hex: '#000000' });
+    fake.editStyle(style, { hex: '#ffffff', name: 'Renamed' });
+    expect(fake.undo.pending).toEqual([]);
+    expect(style.name).toBe('Renamed');
+  });
+
+  it('fails an operation once on request', () => {
+    const fake = createFigmaFake();
+    fake.failNext('createPaintStyle', { after: 1, message: 'boom' });
+    expect(() => fake.figma.createPaintStyle()).not.toThrow();
+    expect(() => fake.figma.createPaintStyle()).toThrow('boom');
+    expect(() => fake.figma.createPaintStyle()).not.toThrow();
+  });
+});
+
+describe('figma fake: selection, export and events', () => {
+  it('fires selectionchange later, not inside the assignment', async () => {
+    const fake = createFigmaFake();
+    const frame = fake.addFrame({ name: 'Home', width: 100, height: 50 });
+    const seen: string[][] = [];
+    fake.figma.on('selectionchange', () => seen.push(fake.figma.currentPage.selection.map((n) => n.name)));
+    fake.select([frame]);
+    expect(seen).toEqual([]);
+    await fake.settle();
+    expect(seen).toEqual([['Home']]);
+  });
+
+  it('refuses to select a node that is not on the page', () => {
+    const fake = createFigmaFake();
+    expect(() => (fake.figma.currentPage.selection = [{ id: '9:9' } as SceneNode])).toThrow(/current page/);
+  });
+
+  it('exports the node’s bytes, checks the settings and records the output size', async () => {
+    const fake = createFigmaFake();
+    const png = Uint8Array.from([137, 80, 78, 71, 1, 2, 3]);
+    const frame = fake.addFrame({ name: 'Home', width: 4000, height: 1000, png });
+    fake.select([frame]);
+    const node = fake.figma.currentPage.selection[0]!;
+    const bytes = await node.exportAsync({ format: 'PNG', constraint: { type: 'WIDTH', value: 2048 } });
+    expect(bytes).toEqual(png);
+    expect(fake.exports[0]).toMatchObject({ nodeId: frame.id, outputWidth: 2048, outputHeight: 512 });
+    await expect(node.exportAsync({ format: 'PNG', scale: 2 } as unknown as ExportSettingsImage)).rejects.toThrow(/Unrecognized key/);
+    fake.failExport(frame, 'no visible layers');
+    await expect(node.exportAsync({ format: 'PNG' })).rejects.toThrow('no visible layers');
+  });
+
+  it('gives an unexportable node no exportAsync at all', () => {
+    const fake = createFigmaFake();
+    const node = fake.addUnexportableNode({ name: 'Widget' });
+    expect('exportAsync' in node).toBe(false);
+  });
+});
+
+describe('figma fake: UI bridge, notify, clientStorage', () => {
+  it('delivers UI messages later as structured clones, to onmessage and on("message")', async () => {
+    const fake = createFigmaFake();
+    const { figma } = fake;
+    figma.showUI('<p>ui</p>', { width: 100, height: 100 });
+    const received: unknown[] = [];
+    figma.ui.onmessage = (message) => received.push(message);
+    figma.ui.on('message', (message, props) => received.push(props.origin));
+    const message = { type: 'hello', bytes: new Uint8Array([1, 2]) };
+    const delivery = fake.sendToPlugin(message);
+    expect(received).toEqual([]);
+    await delivery;
+    expect(received).toEqual([{ type: 'hello', bytes: new Uint8Array([1, 2]) }, 'null']);
+    expect(received[0]).not.toBe(message);
+  });
+
+  it('captures posted messages as clones and relays them to listeners', () => {
+    const fake = createFigmaFake();
+    const relayed: unknown[] = [];
+    fake.onPost((message) => relayed.push(message));
+    expect(() => fake.figma.ui.postMessage({ type: 'early' })).toThrow(/showUI/);
+    fake.figma.showUI('<p>ui</p>');
+    const message = { type: 'x', nested: { a: 1 } };
+    fake.figma.ui.postMessage(message);
+    message.nested.a = 2;
+    expect(fake.posted).toEqual([{ type: 'x', nested: { a: 1 } }]);
+    expect(relayed).toEqual([{ type: 'x', nested: { a: 1 } }]);
+    expect(() => fake.figma.ui.postMessage({ fn: () => 1 })).toThrow();
+  });
+
+  it('records notifications as the designer sees them (cut at 100 characters)', () => {
+    const fake = createFigmaFake();
+    fake.figma.notify('x'.repeat(120), { error: true });
+    expect(fake.notifications[0]!.shown).toHaveLength(100);
+    expect(fake.notifications[0]!.options).toEqual({ error: true });
+  });
+
+  it('keeps clientStorage values as clones and refuses what Figma cannot store', async () => {
+    const fake = createFigmaFake();
+    const storage = fake.figma.clientStorage;
+    expect(await storage.getAsync('missing')).toBeUndefined();
+    const value = { prefix: 'Chorus', list: [1, 2] };
+    await storage.setAsync('settings', value);
+    value.list.push(3);
+    expect(await storage.getAsync('settings')).toEqual({ prefix: 'Chorus', list: [1, 2] });
+    await expect(storage.setAsync('bad', new Map())).rejects.toThrow(/cannot be stored/);
+    expect(fake.clientStorage.get('settings')).toEqual({ prefix: 'Chorus', list: [1, 2] });
+  });
+
+  it('closes: fires close, hides the UI, stops delivering messages', async () => {
+    const fake = createFigmaFake();
+    let closedEvents = 0;
+    fake.figma.on('close', () => closedEvents++);
+    fake.figma.showUI('<p>ui</p>');
+    fake.figma.closePlugin('done');
+    await fake.settle();
+    expect(closedEvents).toBe(1);
+    expect(fake.closed).toEqual({ message: 'done' });
+    expect(fake.ui.open).toBe(false);
+    await expect(fake.sendToPlugin({})).rejects.toThrow(/closed/);
+  });
+});
