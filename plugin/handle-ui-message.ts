@@ -1,4 +1,5 @@
 import {
+  requestIdSchema,
   uiRequestSchema,
   type PluginError,
   type PluginMessage,
@@ -9,9 +10,6 @@ import { loadSettings } from './load-settings.ts';
 import { PluginFailure } from './plugin-failure.ts';
 import { saveSettings } from './save-settings.ts';
 import { writeStyles } from './write-styles.ts';
-
-/** The contract's request id: echoed in a BAD_MESSAGE reply only if it is one. */
-const replyableId = uiRequestSchema.options[0].shape.id;
 
 /**
  * The one handler of messages from the UI. Every message is parsed with `uiRequestSchema`; a
@@ -27,7 +25,7 @@ export function createUiMessageHandler(figma: PluginAPI, post: (message: PluginM
   return (raw) => {
     const parsed = uiRequestSchema.safeParse(raw);
     if (!parsed.success) {
-      const id = replyableId.safeParse(isRecord(raw) ? raw['id'] : undefined);
+      const id = requestIdSchema.safeParse(isRecord(raw) ? raw['id'] : undefined);
       const problem = describeIssues(parsed.error.issues);
       if (id.success) {
         send(post, {

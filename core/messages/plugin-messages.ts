@@ -27,7 +27,9 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const pluginErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
 export type PluginError = z.infer<typeof pluginErrorSchema>;
 
-const id = z.string().min(1).max(64);
+/** Every request carries one; its reply carries the same. */
+export const requestIdSchema = z.string().min(1).max(64);
+const id = requestIdSchema;
 
 /** Where a palette came from: recorded in style descriptions and plugin data. */
 export const sourceSchema = z.object({
