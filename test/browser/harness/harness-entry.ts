@@ -1,0 +1,85 @@
+// The parent page of the browser test: the real plugin code on the fake `figma`, and Chorus's UI
+// (dist/ui.html, handed to figma.showUI) in a sandboxed iframe with a null origin, as Figma hosts
+// it. Messages are relayed the way Figma relays them: figma.ui.postMessage(m) → `{ pluginMessage: m }`
+// in the iframe, and the iframe's parent.postMessage({ pluginMessage }) → figma.ui.onmessage.
+import { startPlugin } from '../../../plugin/start-plugin.ts';
+import { createFigmaFake } from '../../fakes/figma-fake.ts';
+import { BROKEN_FRAME_NAME, FRAME_NAME, type ChorusHarness } from './harness-api.ts';
+
+/** Figma's default plugin window, used when showUI gives no size. */
+const DEFAULT_UI_SIZE = { width: 300, height: 200 };
+
+async function boot(): Promise<void> {
+  const [png, html] = await Promise.all([
+    fetch('/fixture.png').then(async (response) => new Uint8Array(await response.arrayBuffer())),
+    fetch('/ui.html').then((response) => response.text()),
+  ]);
+  const size = pngSize(png);
+  const fake = createFigmaFake();
+  const frame = fake.addFrame({ name: FRAME_NAME, width: size.width, height: size.height, png });
+  // A PNG cut off after its header: right signature and size, no pixels.
+  const broken = fake.addFrame({ name: BROKEN_FRAME_NAME, width: size.width, height: size.height, png: png.slice(0, 64) });
+
+  const iframe = document.createElement('iframe');
+  iframe.title = 'Chorus';
+  // Only scripts: no same-origin, so the UI runs with a null origin like Figma's.
+  iframe.setAttribute('sandbox', 'allow-scripts');
+  const loaded = new Promise<void>((resolve) => iframe.addEventListener('load', () => resolve(), { once: true }));
+
+  // Until the UI has loaded there is no window to post to; hold the plugin's messages as Figma does.
+  const held: unknown[] = [];
+  let uiWindow: Window | null = null;
+  const toUi = (message: unknown): void => {
+    if (uiWindow) uiWindow.postMessage({ pluginMessage: message, pluginId: fake.figma.pluginId }, '*');
+    else held.push(message);
+  };
+  fake.onPost(toUi);
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    if (event.source !== iframe.contentWindow) return;
+    const data = event.data;
+    if (typeof data === 'object' && data !== null && 'pluginMessage' in data) {
+      void fake.sendToPlugin(data.pluginMessage, 'null');
+    }
+  });
+
+  startPlugin(fake.figma, html);
+  const shown = fake.ui.html;
+  if (!fake.ui.open || shown === undefined) throw new Error('startPlugin did not call figma.showUI');
+  const options = fake.ui.options;
+  iframe.width = String(options?.width ?? DEFAULT_UI_SIZE.width);
+  iframe.height = String(options?.height ?? DEFAULT_UI_SIZE.height);
+  // The html the plugin passed to showUI, as Figma loads it (srcdoc in a sandbox: a null origin).
+  iframe.srcdoc = shown;
+  document.body.append(iframe);
+  await loaded;
+  uiWindow = iframe.contentWindow;
+  for (const message of held.splice(0)) toUi(message);
+
+  const harness: ChorusHarness = {
+    selectFrame: () => fake.select([frame]),
+    selectNothing: () => fake.select([]),
+    selectBrokenFrame: () => fake.select([broken]),
+    styles: () => fake.snapshotStyles(),
+    editStyleByHand(styleId, hex) {
+      const style = fake.listPaintStyles().find((s) => s.id === styleId);
+      if (!style) throw new Error(`no paint style ${styleId}`);
+      fake.editStyle(style, { hex });
+    },
+    clientStorageText: () => JSON.stringify([...fake.clientStorage]),
+    undoCommits: () => fake.undo.commits,
+    uncaughtErrors: () => fake.uncaughtErrors.map((error) => (error instanceof Error ? error.stack ?? error.message : String(error))),
+    settle: () => fake.settle(),
+  };
+  window.chorusHarness = harness;
+}
+
+/** Width and height from the PNG's IHDR chunk (bytes 16–23, big-endian). */
+function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+boot().catch((error: unknown) => {
+  window.chorusHarnessFailure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error('Chorus harness failed to start:', error);
+});

@@ -1,0 +1,14 @@
+import { render } from 'preact';
+import { App } from './app.tsx';
+import { createPluginChannel } from './plugin-channel.ts';
+import { createWindowTransport } from './create-window-transport.ts';
+import styles from './styles.css';
+
+// Inlined by the build as text, so dist/ui.html stays one self-contained file.
+const style = document.createElement('style');
+style.textContent = styles;
+document.head.append(style);
+
+const root = document.getElementById('app');
+if (!root) throw new Error('ui/index.html has no #app element');
+render(<App channel={createPluginChannel({ transport: createWindowTransport() })} />, root);
