@@ -5,6 +5,7 @@ import {
   type PluginMessage,
   type UiRequest,
 } from '../core/messages/plugin-messages.ts';
+import { describeSelection } from './describe-selection.ts';
 import { exportSelection } from './export-selection.ts';
 import { loadSettings } from './load-settings.ts';
 import { PluginFailure } from './plugin-failure.ts';
@@ -59,6 +60,8 @@ async function answer(figma: PluginAPI, request: UiRequest, post: (message: Plug
 
 async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMessage> {
   switch (request.type) {
+    case 'get-selection':
+      return { type: 'get-selection-done', id: request.id, nodes: describeSelection(figma.currentPage.selection).nodes };
     case 'export-selection':
       return { type: 'export-selection-done', id: request.id, images: await exportSelection(figma) };
     case 'load-settings':

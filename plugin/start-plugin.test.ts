@@ -37,6 +37,18 @@ describe('startPlugin', () => {
       { type: 'selection-changed', nodes: [] },
     ]);
   });
+
+  it('answers get-selection with the current selection, for a UI that loaded after the first push', async () => {
+    const fake = await started();
+    const home = fake.addFrame({ name: 'Home', width: 10, height: 10 });
+    fake.select([home]);
+    await fake.settle();
+    expect(await fake.request({ type: 'get-selection', id: 'g1' })).toEqual({
+      type: 'get-selection-done',
+      id: 'g1',
+      nodes: [{ id: home.id, name: 'Home', exportable: true }],
+    });
+  });
 });
 
 describe('messages from the UI', () => {

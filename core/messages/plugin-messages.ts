@@ -53,6 +53,8 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { prefix: 'Chorus' };
 
 export const uiRequestSchema = z.discriminatedUnion('type', [
+  // Asked once the UI has loaded: a push sent before then could arrive before anyone listens.
+  z.object({ type: z.literal('get-selection'), id }),
   z.object({ type: z.literal('export-selection'), id }),
   z.object({ type: z.literal('load-settings'), id }),
   z.object({ type: z.literal('save-settings'), id, settings: settingsSchema }),
@@ -83,11 +85,11 @@ export const writeSummarySchema = z.object({
 });
 export type WriteSummary = z.infer<typeof writeSummarySchema>;
 
+export const selectedNodeSchema = z.object({ id: z.string(), name: z.string(), exportable: z.boolean() });
+
 export const pluginMessageSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('selection-changed'),
-    nodes: z.array(z.object({ id: z.string(), name: z.string(), exportable: z.boolean() })),
-  }),
+  z.object({ type: z.literal('selection-changed'), nodes: z.array(selectedNodeSchema) }),
+  z.object({ type: z.literal('get-selection-done'), id, nodes: z.array(selectedNodeSchema) }),
   z.object({ type: z.literal('export-selection-done'), id, images: z.array(exportedImageSchema).min(1) }),
   z.object({ type: z.literal('write-styles-done'), id, summary: writeSummarySchema }),
   z.object({ type: z.literal('load-settings-done'), id, settings: settingsSchema }),
@@ -98,6 +100,7 @@ export type PluginMessage = z.infer<typeof pluginMessageSchema>;
 
 /** The reply type the plugin sends for each request type. */
 export interface ReplyFor {
+  'get-selection': Extract<PluginMessage, { type: 'get-selection-done' }>;
   'export-selection': Extract<PluginMessage, { type: 'export-selection-done' }>;
   'write-styles': Extract<PluginMessage, { type: 'write-styles-done' }>;
   'load-settings': Extract<PluginMessage, { type: 'load-settings-done' }>;
