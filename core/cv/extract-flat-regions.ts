@@ -4,6 +4,7 @@ import { keyBlue, keyGreen, keyRed } from './private/pixel-words.ts';
 import { keyToHex } from './private/key-to-hex.ts';
 import { rowStepFor } from './private/row-step-for.ts';
 import { scanFlatRuns } from './private/scan-flat-runs.ts';
+import type { ColorCounter } from './private/color-counter.ts';
 import type { RgbaImage } from './rgba-image.ts';
 import { inferRoles } from '../roles/infer-roles.ts';
 import { chroma } from '../color/index.ts';
@@ -43,6 +44,10 @@ const VIVID_CHROMA = 15;
 const MAX_TINT_RATIO = 0.1;
 /** A wash of a vivid ink is visibly tinted; a near-grey is left to the neutrals. */
 const MIN_TINT_CHROMA = 5;
+/** Flat pixels a colour needs to count as an ink: a few glyphs' worth. */
+const INK_MIN_FLAT = 16;
+/** Inks considered, most used first: bounds the tint search on photo-heavy frames. */
+const MAX_INKS = 512;
 /** Bases a tint may be laid on: the largest fills of the frame. */
 const TINT_BASES = 6;
 
@@ -53,6 +58,8 @@ interface Candidate {
   readonly key: number;
   readonly lab: Lab;
   readonly count: number;
+  /** Found mostly between two different neighbours: an edge blend, or a step of a ramp. Never a peak, but it shows where a ramp runs. */
+  readonly blend: boolean;
 }
 
 /**
@@ -65,21 +72,22 @@ export function extractFlatRegions(image: RgbaImage): Extraction {
   if (total === 0) return { extractor: FLAT_REGIONS_ID, colors: [] };
 
   const minFlat = Math.max(1, total * MIN_SHARE * 0.25);
-  let raw: { key: number; count: number; flat: number }[] = [];
+  let raw: { key: number; count: number; blend: boolean }[] = [];
   counter.forEach((key, count, flat, between) => {
-    if (flat >= minFlat && flat >= count * MIN_FLAT_RATIO && between < count * MAX_BETWEEN_RATIO) raw.push({ key, count, flat });
+    if (flat >= minFlat && flat >= count * MIN_FLAT_RATIO) raw.push({ key, count, blend: between >= count * MAX_BETWEEN_RATIO });
   });
   // A tiny or noisy image may have no flat pixel at all: then every colour counts.
-  if (raw.length === 0) counter.forEach((key, count, flat) => raw.push({ key, count, flat }));
+  if (raw.length === 0) counter.forEach((key, count) => raw.push({ key, count, blend: false }));
   raw.sort((a, b) => b.count - a.count || a.key - b.key);
   raw = raw.slice(0, MAX_CANDIDATES);
-  const candidates: Candidate[] = raw.map(({ key, count }) => ({
+  const candidates: Candidate[] = raw.map(({ key, count, blend }) => ({
     key,
     count,
+    blend,
     lab: rgbToLab({ r: keyRed(key), g: keyGreen(key), b: keyBlue(key) }),
   }));
 
-  const kept = dropTints(keepPeaks(candidates), candidates);
+  const kept = dropTints(keepPeaks(candidates), candidates, vividInks(counter));
   const colors: ExtractedColor[] = kept
     .map(({ key, count }) => ({ hex: keyToHex(key), share: count / total }))
     .filter((c) => c.share >= MIN_SHARE)
@@ -92,11 +100,26 @@ export function extractFlatRegions(image: RgbaImage): Extraction {
  * (a 12 % amber wash behind "Pending"). Only vivid inks count: every grey lies between two
  * other greys, and a grey border or surface must stay.
  */
-function dropTints(peaks: readonly { key: number; count: number }[], candidates: readonly Candidate[]) {
-  const inks = candidates.filter((c) => chroma(c.lab) >= VIVID_CHROMA).map((c) => c.key);
+function dropTints(peaks: readonly { key: number; count: number }[], candidates: readonly Candidate[], inks: readonly number[]) {
   const bases = peaks.slice(0, TINT_BASES);
   const tinted = new Set(candidates.filter((c) => chroma(c.lab) >= MIN_TINT_CHROMA).map((c) => c.key));
   return peaks.filter((p, i) => i === 0 || !tinted.has(p.key) || !bases.some((b) => b.key !== p.key && p.count < MAX_TINT_RATIO * b.count && inks.some((ink) => ink !== p.key && isTintOf(p.key, b.key, ink))));
+}
+
+/**
+ * Vivid colours drawn as flat ink anywhere, however little: the red of a one-word error badge is
+ * too small to be a palette colour, yet its 12 % wash behind the word is larger.
+ */
+function vividInks(counter: ColorCounter): number[] {
+  const inks: { key: number; flat: number }[] = [];
+  counter.forEach((key, _count, flat) => {
+    if (flat >= INK_MIN_FLAT) inks.push({ key, flat });
+  });
+  return inks
+    .sort((a, b) => b.flat - a.flat || a.key - b.key)
+    .slice(0, MAX_INKS)
+    .filter(({ key }) => chroma(rgbToLab({ r: keyRed(key), g: keyGreen(key), b: keyBlue(key) })) >= VIVID_CHROMA)
+    .map(({ key }) => key);
 }
 
 /**
@@ -128,7 +151,8 @@ function keepPeaks(candidates: readonly Candidate[]): { key: number; count: numb
   for (let i = n - 1; i >= 0; i--) {
     let biggestLesser = 0;
     for (const s of shades[i]!) if (!isPeak[s] && candidates[s]!.count > biggestLesser) biggestLesser = candidates[s]!.count;
-    isPeak[i] = nearestBigger[i]! >= SAME_DE && candidates[i]!.count >= PEAK_DOMINANCE * biggestLesser ? 1 : 0;
+    const c = candidates[i]!;
+    isPeak[i] = !c.blend && nearestBigger[i]! >= SAME_DE && c.count >= PEAK_DOMINANCE * biggestLesser ? 1 : 0;
   }
   const counts = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -5,7 +5,7 @@ import { keyBlue, keyGreen, keyRed } from './pixel-words.ts';
  * it: 8-bit rounding of a blend is ±0.5 per channel, and a tint is sometimes laid over a surface
  * a step off the background.
  */
-const BLEND_TOLERANCE = 2.5;
+const BLEND_TOLERANCE = 1;
 /** Blend fractions outside this are the base or the ink itself, not a tint of one on the other. */
 const MIN_T = 0.06;
 const MAX_T = 0.94;
