@@ -45,7 +45,7 @@ const MAX_TINT_RATIO = 0.1;
 /** A wash of a vivid ink is visibly tinted; a near-grey is left to the neutrals. */
 const MIN_TINT_CHROMA = 5;
 /** Flat pixels a colour needs to count as an ink: a few glyphs' worth. */
-const INK_MIN_FLAT = 16;
+const INK_MIN_FLAT = 4;
 /** Inks considered, most used first: bounds the tint search on photo-heavy frames. */
 const MAX_INKS = 512;
 /** Bases a tint may be laid on: the largest fills of the frame. */

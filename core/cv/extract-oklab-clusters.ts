@@ -11,7 +11,7 @@ import type { RgbaImage } from './rgba-image.ts';
 export const OKLAB_CLUSTERS_ID = 'oklab-clusters';
 
 /** Pixels sampled: a 0.1 % colour still gets ~40 samples, and the cost no longer grows with the frame. */
-const SAMPLE_SIZE = 40_000;
+const SAMPLE_SIZE = 20_000;
 /** Fixed seed: the same image always gives the same sample, and so the same palette. */
 const SEED = 0x5eed_c0de;
 /** Exact colours seen fewer times than this are photo grain and anti-aliasing, not fills. */

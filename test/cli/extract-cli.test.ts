@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, loadFixtures, REPO_ROOT } from '../fixtures/load-fixtures.ts';
-import { loadScorer, toFixtureRole, type Predictions, type Scores } from '../fixtures/scorer.ts';
+import { loadScorer, toFixtureRole, type Prediction, type ScoreSummary } from '../fixtures/scorer.ts';
 
 const run = promisify(execFile);
 const CLI = ['--import', 'tsx', path.join(REPO_ROOT, 'server/cli/extract.ts')];
@@ -27,17 +27,17 @@ async function extract(args: string[]): Promise<{ code: number; stdout: string; 
 describe('the fixtures through the CLI', () => {
   const fixtures = loadFixtures();
   let output: CliOutput;
-  let scores: Scores;
-  let scoresAtTenthPercent: Scores;
+  let scores: ScoreSummary;
+  let scoresAtTenthPercent: ScoreSummary;
 
   beforeAll(async () => {
     const { code, stdout } = await extract(['--json', '--no-ai', ...fixtures.map((f) => path.join(FIXTURES_DIR, `${f.name}.png`))]);
     expect(code).toBe(0);
     output = JSON.parse(stdout) as CliOutput;
-    const preds: Predictions = {};
-    for (const r of output.results) preds[path.basename(r.file, '.png')] = r.colors.map((c) => ({ hex: c.hex, role: toFixtureRole(c.role) }));
+    const preds: Record<string, Prediction[]> = {};
+    for (const r of output.results) preds[path.basename(r.file, '.png')] = r.colors.map((c) => ({ hex: c.hex, ...(c.role ? { role: toFixtureRole(c.role) } : {}) }));
     const scorer = await loadScorer();
-    const truth = scorer.loadTruth();
+    const truth = Object.fromEntries(fixtures.map((f) => [f.name, f.truth]));
     scores = scorer.scoreAll(truth, preds);
     scoresAtTenthPercent = scorer.scoreAll(truth, preds, { minShare: 0.001 });
   });

@@ -1,4 +1,5 @@
 import type { RgbaImage } from '../rgba-image.ts';
+import { mulberry32 } from '../../random/mulberry32.ts';
 import { ColorCounter } from './color-counter.ts';
 import { OPAQUE_ALPHA, pixelWords } from './pixel-words.ts';
 
@@ -24,7 +25,7 @@ export interface FlatScan {
 }
 
 /**
- * Counts every opaque pixel on every `rowStep`-th row by exact colour, and how many of them are
+ * Counts every opaque pixel on about one row in `rowStep` by exact colour, and how many of them are
  * "flat": equal to a horizontal or vertical neighbour. UI fills, text stems and 1 px rules are
  * flat; anti-aliased blends and photographic noise mostly are not. Runs of equal pixels are
  * counted with one table update, which is what makes a full pass over a flat UI cheap.
@@ -37,7 +38,10 @@ export function scanFlatRuns(image: RgbaImage, rowStep: number): FlatScan {
   const words = pixelWords(image);
   const counter = new ColorCounter();
   let total = 0;
-  for (let y = 0; y < height; y += rowStep) {
+  // Steps vary around rowStep (seeded, so the same image reads the same rows): a fixed stride
+  // that divides a layout's rhythm (table rows every 40 px) would see every rule or none.
+  const random = mulberry32(width * 0x9e37 + height);
+  for (let y = 0; y < height; y += rowStep === 1 ? 1 : 1 + Math.floor(random() * (2 * rowStep - 1))) {
     const row = y * width;
     const above = y > 0 ? row - width : -1;
     const below = y + 1 < height ? row + width : -1;

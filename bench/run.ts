@@ -1,0 +1,148 @@
+// The tier-1 benchmark: Chorus's extractors and vote against open-source peers on the fixture screens.
+//
+//   npx tsx bench/run.ts [--quick] [--runs N] [--write] [--json FILE] [--only id,id] [--images name,name]
+//
+// Markdown report on stdout, progress on stderr. --quick: one timed run per image, no warm-up
+// (a CI smoke test, timings indicative only). --write: also rewrites the tier-1 section of
+// BENCHMARKS.md. --json: every per-image time, palette and score, for digging.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RgbaImage } from '../core/cv/rgba-image.ts';
+import { decodePng } from '../server/decode/decode-png.ts';
+import { decodeWithJimp } from '../server/decode/decode-with-jimp.ts';
+import { loadFixtures, REPO_ROOT } from '../test/fixtures/load-fixtures.ts';
+import type { Contender } from './contender.ts';
+import { formatReport, type ContenderResult, type DecodeRow } from './format-report.ts';
+import { chorusContenders, firstLine } from './chorus-contenders.ts';
+import { describeMachine } from './machine.ts';
+import { median } from './median.ts';
+import { PALETTE_SIZE } from './palette-size.ts';
+import { PEERS } from './peers.ts';
+import { loadScorer, type Prediction } from '../test/fixtures/scorer.ts';
+import { timeRuns } from './time-runs.ts';
+import { updateBenchmarksMd } from './update-benchmarks-md.ts';
+
+/** Timed runs per image by default: enough for a stable median on a shared 2-core machine. */
+const DEFAULT_RUNS = 5;
+/** Untimed runs first, so JIT compilation is not timed. */
+const WARMUPS = 1;
+/** The second truth floor the report scores at: 0.1 % of the image, where thin text and borders live. */
+const FINER_MIN_SHARE = 0.001;
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    write: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    only: { type: 'string' },
+    images: { type: 'string' },
+  },
+});
+
+const runs = args.quick ? 1 : Math.max(1, Number.parseInt(args.runs ?? String(DEFAULT_RUNS), 10) || DEFAULT_RUNS);
+const warmups = args.quick ? 0 : WARMUPS;
+const only = args.only?.split(',').map((s) => s.trim());
+const imageFilter = args.images?.split(',').map((s) => s.trim());
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const scorer = await loadScorer();
+const fixtures = loadFixtures().filter((f) => !imageFilter || imageFilter.includes(f.name));
+if (fixtures.length === 0) throw new Error(`No fixture matches --images ${args.images ?? ''}`);
+
+const peerContenders: Contender[] = PEERS.map((peer) => ({
+  id: peer.id,
+  kind: 'peer',
+  note: peer.note,
+  ...(peer.maxRuns === undefined ? {} : { maxRuns: peer.maxRuns }),
+  extract: (image: RgbaImage) => peer.extract(image),
+}));
+const contenders = [...chorusContenders(), ...peerContenders].filter((c) => !only || only.includes(c.id));
+const skipped: string[] = [];
+
+interface PerImage {
+  readonly extractMs: number;
+  readonly palette: readonly Prediction[];
+}
+const perContender = new Map<string, Map<string, PerImage>>(contenders.map((c) => [c.id, new Map()]));
+const failed = new Map<string, string>();
+const decodeTimes: { name: string; size: string; oursMs: number; jimpMs: number }[] = [];
+
+for (const [index, fixture] of fixtures.entries()) {
+  const ours = await timeRuns(() => decodePng(fixture.png), runs, warmups);
+  const jimp = await timeRuns(() => decodeWithJimp(fixture.png), runs, warmups);
+  const image = ours.result;
+  decodeTimes.push({ name: fixture.name, size: `${image.width} × ${image.height}`, oursMs: ours.medianMs, jimpMs: jimp.medianMs });
+  const progress = [`decode ${ours.medianMs.toFixed(1)} / jimp ${jimp.medianMs.toFixed(1)} ms`];
+
+  for (const contender of contenders) {
+    if (failed.has(contender.id)) continue;
+    const contenderRuns = Math.min(runs, contender.maxRuns ?? runs);
+    try {
+      const timed = await timeRuns(() => contender.extract(image), contenderRuns, warmups);
+      perContender.get(contender.id)?.set(fixture.name, { extractMs: timed.medianMs, palette: timed.result });
+      progress.push(`${contender.id} ${timed.medianMs.toFixed(1)}`);
+    } catch (error) {
+      // Chorus failing is a bug to see, not a row to hide; a peer that cannot run is reported and left out.
+      if (contender.kind === 'chorus') throw error;
+      const reason = `${contender.id}: threw on ${fixture.name} (${firstLine(error)}); row dropped`;
+      failed.set(contender.id, reason);
+      skipped.push(reason);
+      log(`skipping ${reason}`);
+    }
+  }
+  log(`[${index + 1}/${fixtures.length}] ${fixture.name}: ${progress.join(', ')}`);
+}
+
+const truth = Object.fromEntries(fixtures.map((f) => [f.name, f.truth]));
+const decodeByName = new Map(decodeTimes.map((d) => [d.name, d.oursMs]));
+const results: ContenderResult[] = [];
+for (const contender of contenders) {
+  const images = perContender.get(contender.id);
+  if (failed.has(contender.id) || !images || images.size === 0) continue;
+  const preds = Object.fromEntries([...images].map(([name, r]) => [name, r.palette]));
+  const totals = [...images].map(([name, r]) => ({ name, ms: r.extractMs + (decodeByName.get(name) ?? Number.NaN) }));
+  const worst = totals.reduce((a, b) => (b.ms > a.ms ? b : a));
+  results.push({
+    id: contender.id,
+    kind: contender.kind,
+    note: contender.note,
+    runs: Math.min(runs, contender.maxRuns ?? runs),
+    extractMs: median([...images.values()].map((r) => r.extractMs)),
+    decodeExtractMs: median(totals.map((t) => t.ms)),
+    worstDecodeExtract: { ms: worst.ms, image: worst.name },
+    score: scorer.scoreAll(truth, preds, { max: PALETTE_SIZE }),
+    scoreFinerFloor: scorer.scoreAll(truth, preds, { max: PALETTE_SIZE, minShare: FINER_MIN_SHARE }),
+  });
+}
+
+const sizes = [...new Set(decodeTimes.map((d) => d.size))];
+const decode: DecodeRow[] = sizes.map((size) => {
+  const rows = decodeTimes.filter((d) => d.size === size);
+  return { size, images: rows.length, oursMs: median(rows.map((d) => d.oursMs)), jimpMs: median(rows.map((d) => d.jimpMs)) };
+});
+
+const markdown = formatReport({
+  date: new Date().toISOString().slice(0, 10),
+  machine: describeMachine(),
+  mode: args.quick
+    ? 'quick mode: 1 cold run per image, timings indicative only'
+    : `median of ${runs} timed runs per image after ${warmups} warm-up (fewer where a row says so)`,
+  imageCount: fixtures.length,
+  paletteCut: PALETTE_SIZE,
+  results,
+  decode,
+  skipped,
+});
+process.stdout.write(markdown);
+
+if (args.write) {
+  const file = path.join(REPO_ROOT, 'BENCHMARKS.md');
+  log(`${updateBenchmarksMd(file, markdown)} ${path.relative(process.cwd(), file) || file}`);
+}
+if (args.json) {
+  const perImage = Object.fromEntries([...perContender].map(([id, images]) => [id, Object.fromEntries(images)]));
+  writeFileSync(args.json, `${JSON.stringify({ machine: describeMachine(), runs, decodeTimes, results, perImage }, null, 2)}\n`);
+  log(`wrote ${args.json}`);
+}
