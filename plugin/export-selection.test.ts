@@ -66,11 +66,20 @@ describe('export-selection', () => {
     expect(fake.notifications).toEqual([]);
   });
 
-  it('answers NOT_EXPORTABLE naming the node, before exporting anything', async () => {
+  it('skips layers that cannot be exported and exports the rest', async () => {
     const fake = await started();
     const home = fake.addFrame({ name: 'Home', width: 10, height: 10 });
     const widget = fake.addUnexportableNode({ name: 'Voting widget' });
     fake.select([home, widget]);
+    const { reply } = await exportNow(fake);
+    expect(reply).toMatchObject({ type: 'export-selection-done', images: [{ nodeId: home.id, name: 'Home' }] });
+    expect(fake.exports.map((e) => e.nodeId)).toEqual([home.id]);
+  });
+
+  it('answers NOT_EXPORTABLE naming the node when nothing selected can be exported, exporting nothing', async () => {
+    const fake = await started();
+    const widget = fake.addUnexportableNode({ name: 'Voting widget' });
+    fake.select([widget]);
     const { reply, posted } = await exportNow(fake);
     expect(reply).toMatchObject({ type: 'failed', error: { code: 'NOT_EXPORTABLE' } });
     if (reply.type === 'failed') expect(reply.error.message).toContain('"Voting widget"');

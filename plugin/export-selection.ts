@@ -5,21 +5,22 @@ import { PluginFailure } from './plugin-failure.ts';
 
 /**
  * Exports every selected node as an sRGB PNG whose longer side is at most MAX_EXPORT_SIDE px
- * (never upscaled), in selection order. All or nothing: throws a PluginFailure with NO_SELECTION
- * (nothing selected), NOT_EXPORTABLE (a node cannot be exported; checked before any export starts)
- * or EXPORT_FAILED (Figma failed to render one), and then returns no images at all.
+ * (never upscaled), in selection order. Layers that cannot be exported at all are skipped (the UI
+ * shows them as skipped). Throws a PluginFailure with NO_SELECTION (nothing selected),
+ * NOT_EXPORTABLE (nothing selected can be exported) or EXPORT_FAILED (Figma failed to render one),
+ * and then returns no images at all.
  */
 export async function exportSelection(figma: PluginAPI): Promise<ExportedImage[]> {
   // A copy: the designer may change the selection while the exports run.
-  const selection = figma.currentPage.selection.slice();
-  if (selection.length === 0) {
+  const selected = figma.currentPage.selection.slice();
+  if (selected.length === 0) {
     throw new PluginFailure('NO_SELECTION', 'Nothing is selected. Select one or more frames on the canvas, then try again.');
   }
-  const unexportable = selection.find((node) => !isExportable(node));
-  if (unexportable) {
+  const selection = selected.filter(isExportable);
+  if (selection.length === 0) {
     throw new PluginFailure(
       'NOT_EXPORTABLE',
-      `"${unexportable.name}" can't be exported as an image. Select frames, groups or shapes instead, then try again.`,
+      `${selected.length === 1 ? `"${selected[0]!.name}"` : 'None of the selected layers'} can't be exported as an image. Select frames, groups or shapes instead, then try again.`,
     );
   }
 

@@ -1,4 +1,4 @@
-import { extractTier1, extractTier1Many, type Tier1Result } from '../core/cv/extract-tier1.ts';
+import { extractTier1Many, type Tier1Result } from '../core/cv/extract-tier1.ts';
 import type { RgbaImage } from '../core/cv/rgba-image.ts';
 import type { ExportedImage, Source } from '../core/messages/plugin-messages.ts';
 import type { PaletteColor } from '../core/palette/palette-color.ts';
@@ -34,7 +34,7 @@ export async function extractPalette(
   exported: readonly ExportedImage[],
   options: ExtractPaletteOptions = {},
 ): Promise<PaletteRun> {
-  const extract = options.extract ?? runTier1;
+  const extract = options.extract ?? extractTier1Many;
   options.onStep?.('decoding');
   const decodeStart = performance.now();
   const decoded = [];
@@ -68,9 +68,4 @@ export async function extractPalette(
     extractMs,
     decoders: decoded.map((d) => d.decoder),
   };
-}
-
-function runTier1(images: readonly RgbaImage[]): Tier1Result {
-  const [only] = images;
-  return images.length === 1 && only ? extractTier1(only) : extractTier1Many(images);
 }
