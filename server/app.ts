@@ -1,42 +1,22 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { extractTier1 } from '../core/cv/extract-tier1.ts';
-import type { RgbaImage } from '../core/cv/rgba-image.ts';
-import { TIER1_EXTRACTORS } from '../core/cv/tier1-extractors.ts';
-import { DecodeError, type DecodeErrorCode } from './decode/decode-error.ts';
+import type { UpgradeWebSocket } from 'hono/ws';
+import { ApiException, type ApiError } from './run/api-exception.ts';
+import type { RunService } from './run/run-service.ts';
+import { mountExtractHttp } from './routes/extract-http.ts';
+import { mountProgressiveWebSocket } from './routes/extract-progressive-ws.ts';
 
-/** Largest upload accepted, in bytes: a 4K screenshot as PNG is 2–8 MB. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export type { ApiError } from './run/api-exception.ts';
 
-/** What the app needs from its runtime: decoding is an adapter (zlib on Node), so the app itself runs on any Hono runtime. */
+/** What the app needs from its runtime. Decoding, storage and the WebSocket upgrade are adapters, so the app itself runs on any Hono runtime. */
 export interface AppDeps {
-  readonly decodeImage: (bytes: Uint8Array) => Promise<RgbaImage>;
   readonly version: string;
+  readonly runs: RunService;
+  /** The runtime's WebSocket upgrade (Node: `@hono/node-server`'s); without it the progressive route is absent. */
+  readonly upgradeWebSocket?: UpgradeWebSocket;
 }
 
-/** An API error body: a code for programs, a sentence for people. */
-export interface ApiError {
-  readonly error: { readonly code: string; readonly message: string };
-}
-
-const DECODE_STATUS: Record<DecodeErrorCode, ContentfulStatusCode> = {
-  NOT_PNG: 415,
-  NOT_IMAGE: 415,
-  TRUNCATED: 422,
-  CORRUPT: 422,
-  UNSUPPORTED: 415,
-  TOO_LARGE: 413,
-};
-
-class ApiException extends HTTPException {
-  constructor(status: ContentfulStatusCode, readonly code: string, message: string) {
-    super(status, { message });
-  }
-}
-
-/** The Chorus backend's routes. Tier 1 only for now; the AI tiers and streaming build on it. */
+/** The Chorus backend's routes. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
 
@@ -49,38 +29,23 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json<ApiError>({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
 
   app.get('/api/v1/health', (c) =>
-    c.json({ status: 'ok', version: deps.version, extractors: TIER1_EXTRACTORS.map((e) => ({ id: e.id, tier: 1, weight: e.weight })) }),
-  );
-
-  app.post(
-    '/api/v1/extract',
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES,
-      onError: () => {
-        throw new ApiException(413, 'TOO_LARGE', `The upload is over ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Export the frame smaller and try again.`);
-      },
+    c.json({
+      status: 'ok',
+      version: deps.version,
+      extractors: deps.runs.extractors.map((e) => ({
+        id: e.id,
+        tier: e.tier,
+        kind: e.kind,
+        weight: e.weight,
+        ...(e.model ? { model: e.model } : {}),
+        live: e.unavailable === undefined,
+        ...(e.unavailable ? { reason: e.unavailable.reason } : {}),
+      })),
+      budget: { daily_cap_usd: deps.runs.ledger.dailyCapUsd, spent_today_usd: deps.runs.ledger.spentToday(), remaining_today_usd: deps.runs.ledger.remainingToday() },
     }),
-    async (c) => {
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      let image: RgbaImage;
-      try {
-        image = await deps.decodeImage(bytes);
-      } catch (error) {
-        if (error instanceof DecodeError) throw new ApiException(DECODE_STATUS[error.code], error.code, error.message);
-        throw error;
-      }
-      const t0 = performance.now();
-      const { colors, extractions } = extractTier1(image);
-      const extractMs = performance.now() - t0;
-      return c.json({
-        width: image.width,
-        height: image.height,
-        colors,
-        extractions,
-        timings_ms: { extract: Number(extractMs.toFixed(2)) },
-      });
-    },
   );
 
+  mountExtractHttp(app, deps.runs);
+  if (deps.upgradeWebSocket) mountProgressiveWebSocket(app, deps.runs, deps.upgradeWebSocket);
   return app;
 }

@@ -54,6 +54,13 @@ const TINT_BASES = 6;
 /** Palettes longer than this are no longer a palette a designer would keep. */
 const MAX_COLORS = 24;
 
+export interface FlatRegionsOptions {
+  /** Pixels read at most (default: tier 1's budget); `Infinity` reads every row, as the server's full-resolution pass does. */
+  readonly pixelBudget?: number;
+  /** The id its extraction reports, when one process runs it under another name. */
+  readonly id?: string;
+}
+
 interface Candidate {
   readonly key: number;
   readonly lab: Lab;
@@ -67,9 +74,10 @@ interface Candidate {
  * keeps the colours that stand out as peaks over their own anti-aliasing, shadows and gradient
  * steps. Values are exact pixel values, never averages. Pure and deterministic.
  */
-export function extractFlatRegions(image: RgbaImage): Extraction {
-  const { counter, total } = scanFlatRuns(image, rowStepFor(image));
-  if (total === 0) return { extractor: FLAT_REGIONS_ID, colors: [] };
+export function extractFlatRegions(image: RgbaImage, options: FlatRegionsOptions = {}): Extraction {
+  const extractor = options.id ?? FLAT_REGIONS_ID;
+  const { counter, total } = scanFlatRuns(image, rowStepFor(image, options.pixelBudget));
+  if (total === 0) return { extractor, colors: [] };
 
   const minFlat = Math.max(1, total * MIN_SHARE * 0.25);
   let raw: { key: number; count: number; blend: boolean }[] = [];
@@ -92,7 +100,7 @@ export function extractFlatRegions(image: RgbaImage): Extraction {
     .map(({ key, count }) => ({ hex: keyToHex(key), share: count / total }))
     .filter((c) => c.share >= MIN_SHARE)
     .slice(0, MAX_COLORS);
-  return { extractor: FLAT_REGIONS_ID, colors: inferRoles(colors, edgeRingShares(image, colors.map((c) => c.hex))) };
+  return { extractor, colors: inferRoles(colors, edgeRingShares(image, colors.map((c) => c.hex))) };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { RgbaImage } from '../rgba-image.ts';
  */
 export const PIXEL_BUDGET = 300_000;
 
-/** Visit every n-th row so that at most `PIXEL_BUDGET` pixels are read. */
-export function rowStepFor({ width, height }: RgbaImage): number {
-  return Math.max(1, Math.ceil((width * height) / PIXEL_BUDGET));
+/** Visit about every n-th row so that at most `budget` pixels are read. */
+export function rowStepFor({ width, height }: RgbaImage, budget: number = PIXEL_BUDGET): number {
+  return Math.max(1, Math.ceil((width * height) / budget));
 }

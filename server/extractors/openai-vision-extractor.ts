@@ -1,0 +1,87 @@
+import type OpenAI from 'openai';
+import { actualCallCost, estimateCallCost, type ModelPricing } from '../budget/estimate-call-cost.ts';
+import { ExtractorFailure, type Extractor, type ExtractorKind } from '../orchestrator/extractor.ts';
+import type { Tier } from '../../core/protocol/run-event.ts';
+import { answerToVotes } from './answer-to-votes.ts';
+import { buildPrompt, PROMPT_VERSION } from './build-prompt.ts';
+import { MODEL_ANSWER_JSON_SCHEMA } from './model-answer.ts';
+import { providerFailure } from './provider-failure.ts';
+
+/** Tokens of text the prompt costs, for the estimate: ~1 200 characters at ~4 characters a token, with room. */
+const PROMPT_TOKENS_ESTIMATE = 600;
+
+export interface OpenAIVisionOptions {
+  readonly id: string;
+  readonly tier: Tier;
+  readonly kind: Extract<ExtractorKind, 'local-model' | 'hosted-model'>;
+  readonly weight: number;
+  readonly timeoutMs: number;
+  readonly required?: boolean;
+  readonly model: string;
+  readonly maxOutputTokens: number;
+  readonly pricing: ModelPricing;
+  /** Human name for messages: "OpenAI", "the local model". */
+  readonly provider: string;
+  /** `undefined` when the deployment has no key or URL for it; then `unavailable` says why. */
+  readonly client: OpenAI | undefined;
+  readonly unavailable?: Extractor['unavailable'];
+}
+
+/**
+ * A vision model behind the OpenAI Chat Completions API: OpenAI itself, or any OpenAI-compatible
+ * local server (Ollama, LM Studio, vLLM). It sees the image(s) and the measured colours and must
+ * answer in the strict JSON schema (structured outputs); the answer is validated before use.
+ */
+export function createOpenAIVisionExtractor(options: OpenAIVisionOptions): Extractor {
+  const { client, pricing, model } = options;
+  return {
+    id: options.id,
+    tier: options.tier,
+    kind: options.kind,
+    weight: options.weight,
+    required: options.required ?? false,
+    timeoutMs: options.timeoutMs,
+    model,
+    promptVersion: PROMPT_VERSION,
+    ...(options.unavailable ? { unavailable: options.unavailable } : {}),
+    estimateCost: (images) => images.reduce((sum, image) => sum + estimateCallCost(pricing, image, 0, 0), 0) + estimateCallCost(pricing, undefined, PROMPT_TOKENS_ESTIMATE, options.maxOutputTokens),
+    async run({ images, measured, signal }) {
+      if (!client) throw new ExtractorFailure('NOT_CONFIGURED', `${options.provider} is not configured on this server.`);
+      let completion: OpenAI.Chat.Completions.ChatCompletion;
+      try {
+        completion = await client.chat.completions.create(
+          {
+            model,
+            max_completion_tokens: options.maxOutputTokens,
+            response_format: { type: 'json_schema', json_schema: { name: 'palette', strict: true, schema: MODEL_ANSWER_JSON_SCHEMA } },
+            messages: [
+              {
+                role: 'user',
+                content: [
+                  { type: 'text', text: buildPrompt(measured) },
+                  ...images.map((image) => ({
+                    type: 'image_url' as const,
+                    image_url: { url: `data:${image.mediaType};base64,${image.base64}`, detail: 'high' as const },
+                  })),
+                ],
+              },
+            ],
+          },
+          { signal },
+        );
+      } catch (error) {
+        throw providerFailure(error, options.provider);
+      }
+      const usage = completion.usage;
+      const cost = usage
+        ? actualCallCost(pricing, { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, cachedInputTokens: usage.prompt_tokens_details?.cached_tokens ?? 0 })
+        : 0;
+      const choice = completion.choices[0];
+      if (!choice) throw new ExtractorFailure('INVALID_OUTPUT', `${options.provider} answered with no choices.`, cost);
+      if (choice.message.refusal) throw new ExtractorFailure('REFUSED', `${options.provider} declined: ${choice.message.refusal.slice(0, 200)}`, cost);
+      if (choice.finish_reason === 'length') throw new ExtractorFailure('INVALID_OUTPUT', `${options.provider}'s answer was cut off at ${options.maxOutputTokens} tokens.`, cost);
+      if (choice.finish_reason === 'content_filter') throw new ExtractorFailure('REFUSED', `${options.provider} filtered its answer.`, cost);
+      return { votes: answerToVotes(choice.message.content ?? '', options.id, options.weight, cost), cost };
+    },
+  };
+}

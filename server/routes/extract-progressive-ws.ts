@@ -1,0 +1,72 @@
+import type { Hono } from 'hono';
+import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import { clientMessageSchema } from '../../core/protocol/extract-request.ts';
+import type { RunEvent } from '../../core/protocol/run-event.ts';
+import { ApiException } from '../run/api-exception.ts';
+import type { RunService } from '../run/run-service.ts';
+
+export const PROGRESSIVE_PATH = '/api/v1/extract/progressive';
+
+/**
+ * `GET /api/v1/extract/progressive` (WebSocket): the client sends `{"action":"extract",…}`, the
+ * server streams the run's events; `{"action":"cancel"}` or closing the socket aborts the run and
+ * its provider calls. One run at a time per connection. See docs/protocol.md.
+ */
+export function mountProgressiveWebSocket(app: Hono, service: RunService, upgradeWebSocket: UpgradeWebSocket): void {
+  app.get(
+    PROGRESSIVE_PATH,
+    upgradeWebSocket(() => {
+      let current: AbortController | undefined;
+      const send = (ws: WSContext, event: RunEvent) => {
+        // A socket that is closing cannot take more; the run is being aborted anyway.
+        if (ws.readyState === 1) ws.send(JSON.stringify(event));
+      };
+      const refuse = (ws: WSContext, code: string, message: string) =>
+        send(ws, { v: 1, run_id: '', seq: 0, total_cost: 0, stage: 'error', code, message });
+
+      return {
+        onMessage(event, ws) {
+          if (typeof event.data !== 'string') return refuse(ws, 'BAD_MESSAGE', 'Send JSON text messages, not binary frames.');
+          let json: unknown;
+          try {
+            json = JSON.parse(event.data);
+          } catch {
+            return refuse(ws, 'BAD_MESSAGE', 'The message is not JSON.');
+          }
+          const parsed = clientMessageSchema.safeParse(json);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            return refuse(ws, 'BAD_MESSAGE', `The message is not a valid request (${issue?.path.join('.') || 'message'}: ${issue?.message}).`);
+          }
+          const message = parsed.data;
+          if (message.action === 'cancel') {
+            current?.abort();
+            return;
+          }
+          if (current) return refuse(ws, 'RUN_IN_PROGRESS', 'A run is already going on this connection; cancel it or wait for it to complete.');
+          const controller = new AbortController();
+          current = controller;
+          service
+            .prepare(message)
+            .then((prepared) => service.run(prepared, message, (e) => send(ws, e), controller.signal))
+            .catch((error: unknown) => {
+              if (error instanceof ApiException) refuse(ws, error.code, error.message);
+              else {
+                console.error('chorus: run failed unexpectedly', error);
+                refuse(ws, 'INTERNAL', 'The run failed on the server. Try again; if it keeps happening, check the server log.');
+              }
+            })
+            .finally(() => {
+              if (current === controller) current = undefined;
+            });
+        },
+        onClose() {
+          current?.abort();
+        },
+        onError() {
+          current?.abort();
+        },
+      };
+    }),
+  );
+}

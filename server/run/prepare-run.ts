@@ -1,0 +1,71 @@
+import type { RgbaImage } from '../../core/cv/rgba-image.ts';
+import type { ExtractRequest } from '../../core/protocol/extract-request.ts';
+import type { ColorVote } from '../../core/vote/color-vote.ts';
+import { sha256Hex } from '../cache/cache-key.ts';
+import { DecodeError, type DecodeErrorCode } from '../decode/decode-error.ts';
+import type { Extractor, RunImage } from '../orchestrator/extractor.ts';
+import { ApiException } from './api-exception.ts';
+
+const DECODE_STATUS: Record<DecodeErrorCode, 413 | 415 | 422> = {
+  NOT_PNG: 415,
+  NOT_IMAGE: 415,
+  TRUNCATED: 422,
+  CORRUPT: 422,
+  UNSUPPORTED: 415,
+  TOO_LARGE: 413,
+};
+
+export interface PreparedRun {
+  readonly images: RunImage[];
+  readonly clientVotes: ColorVote[];
+}
+
+/**
+ * Decodes a request's images once for every extractor, and checks the client's votes: they are
+ * accepted only from the tier-1 extractors this server runs, at this server's weights (a client
+ * cannot outvote the models by sending weight 100). Throws ApiException with the reason.
+ */
+export async function prepareRun(
+  request: Pick<ExtractRequest, 'images' | 'votes'>,
+  extractors: readonly Extractor[],
+  decodeImage: (bytes: Uint8Array) => Promise<RgbaImage>,
+): Promise<PreparedRun> {
+  const images: RunImage[] = [];
+  for (const [index, base64] of request.images.entries()) {
+    const bytes = fromBase64(base64);
+    let rgba: RgbaImage;
+    try {
+      rgba = await decodeImage(bytes);
+    } catch (error) {
+      if (error instanceof DecodeError) throw new ApiException(DECODE_STATUS[error.code], error.code, `Image ${index + 1}: ${error.message}`);
+      throw error;
+    }
+    images.push({ bytes, base64, mediaType: bytes[0] === 0xff ? 'image/jpeg' : 'image/png', rgba, sha256: await sha256Hex(bytes) });
+  }
+  const tier1 = new Map(extractors.filter((e) => e.tier === 1 && e.kind === 'cv').map((e) => [e.id, e.weight]));
+  const clientVotes = request.votes.map((vote) => {
+    const weight = tier1.get(vote.extractor);
+    if (weight === undefined) {
+      throw new ApiException(422, 'BAD_VOTES', `Votes from "${vote.extractor}" are not accepted; this server takes client votes only from ${[...tier1.keys()].join(', ')}.`);
+    }
+    if (!vote.measured) throw new ApiException(422, 'BAD_VOTES', `Client votes must be measured colours (a tier-1 CV extractor's), "${vote.extractor}" sent a guess.`);
+    return { ...vote, weight };
+  });
+  return { images, clientVotes };
+}
+
+/** Standard base64 → bytes (the schema has already checked the alphabet). */
+export function fromBase64(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Bytes → standard base64, in chunks so a large image does not overflow the argument list. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
+}
