@@ -1,8 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { UpgradeWebSocket } from 'hono/ws';
 import { ApiException, type ApiError } from './run/api-exception.ts';
 import type { RunService } from './run/run-service.ts';
+import { corsPolicy } from './security/cors-policy.ts';
+import { requireToken } from './security/require-token.ts';
 import { mountExtractHttp } from './routes/extract-http.ts';
 import { mountProgressiveWebSocket } from './routes/extract-progressive-ws.ts';
 
@@ -14,6 +16,12 @@ export interface AppDeps {
   readonly runs: RunService;
   /** The runtime's WebSocket upgrade (Node: `@hono/node-server`'s); without it the progressive route is absent. */
   readonly upgradeWebSocket?: UpgradeWebSocket;
+  /** Who is calling, for per-client limits (Node: the peer address). Default: everyone is one client. */
+  readonly clientId?: (c: Context) => string;
+  /** When set, every /api call must carry it (see security/require-token.ts). */
+  readonly token?: string;
+  /** Browser origins besides the plugin's `null` that may call the API. */
+  readonly allowedOrigins?: readonly string[];
 }
 
 /** The Chorus backend's routes. */
@@ -27,6 +35,9 @@ export function createApp(deps: AppDeps) {
     return c.json<ApiError>({ error: { code: 'INTERNAL', message: 'Something went wrong on the Chorus server. Try again; if it keeps happening, check the server log.' } }, 500);
   });
   app.notFound((c) => c.json<ApiError>({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
+
+  app.use('/api/*', corsPolicy(deps.allowedOrigins ?? []));
+  app.use('/api/*', requireToken(deps.token));
 
   app.get('/api/v1/health', (c) =>
     c.json({
@@ -45,7 +56,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  mountExtractHttp(app, deps.runs);
-  if (deps.upgradeWebSocket) mountProgressiveWebSocket(app, deps.runs, deps.upgradeWebSocket);
+  const clientId = deps.clientId ?? (() => 'anonymous');
+  mountExtractHttp(app, deps.runs, clientId);
+  if (deps.upgradeWebSocket) mountProgressiveWebSocket(app, deps.runs, deps.upgradeWebSocket, clientId);
   return app;
 }

@@ -1,4 +1,5 @@
 import { serve, upgradeWebSocket, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
@@ -13,13 +14,19 @@ import { createExtractors, type ExtractorEnv } from './extractors/create-extract
 import type { Extractor } from './orchestrator/extractor.ts';
 import { cachedResultSchema } from './run/cached-result-schema.ts';
 import { createRunService } from './run/run-service.ts';
+import { LIMITS } from './security/limits.ts';
 
 /** The spend cap per UTC day when CHORUS_DAILY_BUDGET_USD is not set: a careful default for a designer's own server. */
 export const DEFAULT_DAILY_BUDGET_USD = 5;
 /** 8787: the port the plugin's manifest allows in development. */
 export const DEFAULT_PORT = 8787;
-/** Largest WebSocket message: a request with a few base64 images. */
-const MAX_WS_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** Shortest CHORUS_TOKEN accepted: 128 bits of a random base64 string. */
+const MIN_TOKEN_LENGTH = 22;
+
+/** True for addresses only this machine can reach. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '::1' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
 
 export interface StartedServer {
   readonly server: ServerType;
@@ -35,8 +42,15 @@ export interface StartedServer {
 export async function startServer(env: ExtractorEnv, version: string): Promise<StartedServer> {
   const port = Number(env.PORT ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}".`);
-  // Loopback only by default: the backend holds API keys and spends money; exposing it is a deliberate act.
+  // Loopback only by default: the backend holds API keys and spends money; exposing it is a deliberate act,
+  // and it needs a token: anyone who can reach an open port could spend the budget.
   const hostname = env.HOST ?? '127.0.0.1';
+  const token = env.CHORUS_TOKEN && env.CHORUS_TOKEN.trim() !== '' ? env.CHORUS_TOKEN.trim() : undefined;
+  if (!isLoopback(hostname) && !token) {
+    throw new Error(`Refusing to listen on ${hostname} without CHORUS_TOKEN: beyond loopback anyone could spend the budget. Set CHORUS_TOKEN (a long random string), or leave HOST unset for 127.0.0.1.`);
+  }
+  if (token && token.length < MIN_TOKEN_LENGTH) throw new Error(`CHORUS_TOKEN is too short to keep anyone out; use at least ${MIN_TOKEN_LENGTH} random characters.`);
+  const allowedOrigins = (env.CHORUS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
   const dailyCapUsd = Number(env.CHORUS_DAILY_BUDGET_USD ?? DEFAULT_DAILY_BUDGET_USD);
   if (!Number.isFinite(dailyCapUsd) || dailyCapUsd < 0) throw new Error(`CHORUS_DAILY_BUDGET_USD must be a number of dollars ≥ 0, got "${env.CHORUS_DAILY_BUDGET_USD}".`);
   const dataDirectory = path.resolve(env.CHORUS_DATA_DIR ?? '.chorus');
@@ -46,9 +60,16 @@ export async function startServer(env: ExtractorEnv, version: string): Promise<S
   const ledger = await createLedger({ store: new FileLedgerStore(dataDirectory), dailyCapUsd });
   const cache = createResultCache({ store: new FileCacheStore({ dataDirectory }), schema: cachedResultSchema });
   const runs = createRunService({ extractors, ledger, cache, decodeImage });
-  const app = createApp({ version, runs, upgradeWebSocket });
+  const app = createApp({
+    version,
+    runs,
+    upgradeWebSocket,
+    clientId: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    ...(token ? { token } : {}),
+    allowedOrigins,
+  });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWsMessageBytes });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname, websocket: { server: wss } }, (info) => {
       resolve({

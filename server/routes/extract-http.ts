@@ -5,11 +5,13 @@ import { extractRequestSchema, type ExtractRequest } from '../../core/protocol/e
 import type { RunEvent } from '../../core/protocol/run-event.ts';
 import { tokensOf } from '../orchestrator/run-extraction.ts';
 import { ApiException } from '../run/api-exception.ts';
+import { jsonDepth } from '../security/json-depth.ts';
+import { LIMITS } from '../security/limits.ts';
 import { toBase64, type PreparedRun } from '../run/prepare-run.ts';
 import type { RunService } from '../run/run-service.ts';
 
-/** Largest request body: one image of 20 MB as bytes, or up to a few as base64 JSON. */
-export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Largest request body: a few screenshots as base64 JSON. */
+export const MAX_BODY_BYTES = LIMITS.maxBodyBytes;
 
 /**
  * `POST /api/v1/extract`: the same run as the WebSocket. Body: the extract request as JSON (the
@@ -17,7 +19,7 @@ export const MAX_BODY_BYTES = 64 * 1024 * 1024;
  * text/event-stream` the events stream as SSE (event name = stage); otherwise the answer is one
  * JSON document with the final tokens and every event. A client that disconnects aborts the run.
  */
-export function mountExtractHttp(app: Hono, service: RunService): void {
+export function mountExtractHttp(app: Hono, service: RunService, clientId: (c: Context) => string): void {
   app.post(
     '/api/v1/extract',
     bodyLimit({
@@ -29,7 +31,7 @@ export function mountExtractHttp(app: Hono, service: RunService): void {
     async (c) => {
       const request = await readRequest(c);
       // Prepared before any streaming, so a bad image is a plain 4xx, not a broken stream.
-      const prepared = await service.prepare(request);
+      const prepared = await service.prepare(request, clientId(c));
       const signal = c.req.raw.signal;
       if ((c.req.header('accept') ?? '').includes('text/event-stream')) return streamRun(c, service, prepared, request, signal);
       const events: RunEvent[] = [];
@@ -53,9 +55,13 @@ async function readRequest(c: Context): Promise<ExtractRequest> {
     if (bytes.length === 0) throw new ApiException(400, 'EMPTY_BODY', 'The request has no image. Send the PNG as the body.');
     return extractRequestSchema.parse({ action: 'extract', images: [toBase64(bytes)] });
   }
+  const text = await c.req.text();
+  if (jsonDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) {
+    throw new ApiException(400, 'TOO_DEEP', `The JSON is nested deeper than ${LIMITS.maxJsonDepth} levels; an extract request needs far fewer.`);
+  }
   let json: unknown;
   try {
-    json = await c.req.json();
+    json = JSON.parse(text);
   } catch {
     throw new ApiException(400, 'BAD_JSON', 'The body is not JSON. Send the extract request as JSON, or an image with an image/* content type.');
   }

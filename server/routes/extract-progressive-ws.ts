@@ -1,9 +1,11 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import { clientMessageSchema } from '../../core/protocol/extract-request.ts';
 import type { RunEvent } from '../../core/protocol/run-event.ts';
 import { ApiException } from '../run/api-exception.ts';
 import type { RunService } from '../run/run-service.ts';
+import { jsonDepth } from '../security/json-depth.ts';
+import { LIMITS } from '../security/limits.ts';
 
 export const PROGRESSIVE_PATH = '/api/v1/extract/progressive';
 
@@ -12,10 +14,12 @@ export const PROGRESSIVE_PATH = '/api/v1/extract/progressive';
  * server streams the run's events; `{"action":"cancel"}` or closing the socket aborts the run and
  * its provider calls. One run at a time per connection. See docs/protocol.md.
  */
-export function mountProgressiveWebSocket(app: Hono, service: RunService, upgradeWebSocket: UpgradeWebSocket): void {
+export function mountProgressiveWebSocket(app: Hono, service: RunService, upgradeWebSocket: UpgradeWebSocket, clientId: (c: Context) => string): void {
   app.get(
     PROGRESSIVE_PATH,
-    upgradeWebSocket(() => {
+    upgradeWebSocket((c) => {
+      const client = clientId(c);
+      let runs = 0;
       let current: AbortController | undefined;
       const send = (ws: WSContext, event: RunEvent) => {
         // A socket that is closing cannot take more; the run is being aborted anyway.
@@ -27,6 +31,9 @@ export function mountProgressiveWebSocket(app: Hono, service: RunService, upgrad
       return {
         onMessage(event, ws) {
           if (typeof event.data !== 'string') return refuse(ws, 'BAD_MESSAGE', 'Send JSON text messages, not binary frames.');
+          if (jsonDepth(event.data, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) {
+            return refuse(ws, 'TOO_DEEP', `The message is nested deeper than ${LIMITS.maxJsonDepth} levels.`);
+          }
           let json: unknown;
           try {
             json = JSON.parse(event.data);
@@ -44,10 +51,14 @@ export function mountProgressiveWebSocket(app: Hono, service: RunService, upgrad
             return;
           }
           if (current) return refuse(ws, 'RUN_IN_PROGRESS', 'A run is already going on this connection; cancel it or wait for it to complete.');
+          if (++runs > service.limits.runsPerConnection) {
+            refuse(ws, 'TOO_MANY_RUNS', `This connection has started ${service.limits.runsPerConnection} runs; open a new one.`);
+            return ws.close(1008, 'too many runs');
+          }
           const controller = new AbortController();
           current = controller;
           service
-            .prepare(message)
+            .prepare(message, client)
             .then((prepared) => service.run(prepared, message, (e) => send(ws, e), controller.signal))
             .catch((error: unknown) => {
               if (error instanceof ApiException) refuse(ws, error.code, error.message);

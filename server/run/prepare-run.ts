@@ -3,6 +3,10 @@ import type { ExtractRequest } from '../../core/protocol/extract-request.ts';
 import type { ColorVote } from '../../core/vote/color-vote.ts';
 import { sha256Hex } from '../cache/cache-key.ts';
 import { DecodeError, type DecodeErrorCode } from '../decode/decode-error.ts';
+import { declaredImageSize } from '../decode/declared-image-size.ts';
+import { sniffImageType } from '../decode/private/sniff-image-type.ts';
+import { createPixelBudget, type PixelBudget } from '../security/pixel-budget.ts';
+import { LIMITS } from '../security/limits.ts';
 import type { Extractor, RunImage } from '../orchestrator/extractor.ts';
 import { ApiException } from './api-exception.ts';
 
@@ -18,6 +22,16 @@ const DECODE_STATUS: Record<DecodeErrorCode, 413 | 415 | 422> = {
 export interface PreparedRun {
   readonly images: RunImage[];
   readonly clientVotes: ColorVote[];
+  /** Gives back the memory the run holds (its decoded pixels); called when the run ends. */
+  readonly release: () => void;
+}
+
+/** Formats the vision models accept as they are; anything else would need re-encoding. */
+const MEDIA_TYPES = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif' } as const;
+
+export interface PrepareLimits {
+  readonly maxPixelsPerRequest: number;
+  readonly pixelBudget: PixelBudget;
 }
 
 /**
@@ -29,21 +43,48 @@ export async function prepareRun(
   request: Pick<ExtractRequest, 'images' | 'votes'>,
   extractors: readonly Extractor[],
   decodeImage: (bytes: Uint8Array) => Promise<RgbaImage>,
+  limits: PrepareLimits = { maxPixelsPerRequest: LIMITS.maxPixelsPerRequest, pixelBudget: createPixelBudget(LIMITS.maxPixelsInFlight) },
 ): Promise<PreparedRun> {
-  const images: RunImage[] = [];
-  for (const [index, base64] of request.images.entries()) {
-    const bytes = fromBase64(base64);
-    let rgba: RgbaImage;
-    try {
-      rgba = await decodeImage(bytes);
-    } catch (error) {
-      if (error instanceof DecodeError) throw new ApiException(DECODE_STATUS[error.code], error.code, `Image ${index + 1}: ${error.message}`);
-      throw error;
+  const clientVotes = checkVotes(request.votes, extractors);
+  const decoded = request.images.map((base64) => ({ base64, bytes: fromBase64(base64) }));
+  // Sizes from the headers, before any decoding: a bomb is refused, and memory is held before it is used.
+  let pixels = 0;
+  for (const [index, { bytes }] of decoded.entries()) {
+    const type = sniffImageType(bytes);
+    if (type && !(type in MEDIA_TYPES)) {
+      throw new ApiException(415, 'UNSUPPORTED', `Image ${index + 1} is a ${type.toUpperCase()}; send PNG (best), JPEG or GIF.`);
     }
-    images.push({ bytes, base64, mediaType: bytes[0] === 0xff ? 'image/jpeg' : 'image/png', rgba, sha256: await sha256Hex(bytes) });
+    const size = declaredImageSize(bytes);
+    if (size) pixels += size.width * size.height;
   }
+  if (pixels > limits.maxPixelsPerRequest) {
+    throw new ApiException(413, 'TOO_LARGE', `The images hold ${(pixels / 1e6).toFixed(1)} megapixels together; the limit is ${limits.maxPixelsPerRequest / 1e6}. Export the frames smaller.`);
+  }
+  const release = limits.pixelBudget.tryHold(pixels);
+  if (!release) throw new ApiException(503, 'SERVER_BUSY', 'The server is busy with other images right now. Try again in a few seconds.');
+  try {
+    const images: RunImage[] = [];
+    for (const [index, { base64, bytes }] of decoded.entries()) {
+      let rgba: RgbaImage;
+      try {
+        rgba = await decodeImage(bytes);
+      } catch (error) {
+        if (error instanceof DecodeError) throw new ApiException(DECODE_STATUS[error.code], error.code, `Image ${index + 1}: ${error.message}`);
+        throw error;
+      }
+      const type = sniffImageType(bytes);
+      images.push({ bytes, base64, mediaType: MEDIA_TYPES[type === 'jpeg' || type === 'gif' ? type : 'png'], rgba, sha256: await sha256Hex(bytes) });
+    }
+    return { images, clientVotes, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function checkVotes(votes: ExtractRequest['votes'], extractors: readonly Extractor[]): ColorVote[] {
   const tier1 = new Map(extractors.filter((e) => e.tier === 1 && e.kind === 'cv').map((e) => [e.id, e.weight]));
-  const clientVotes = request.votes.map((vote) => {
+  return votes.map((vote) => {
     const weight = tier1.get(vote.extractor);
     if (weight === undefined) {
       throw new ApiException(422, 'BAD_VOTES', `Votes from "${vote.extractor}" are not accepted; this server takes client votes only from ${[...tier1.keys()].join(', ')}.`);
@@ -51,7 +92,6 @@ export async function prepareRun(
     if (!vote.measured) throw new ApiException(422, 'BAD_VOTES', `Client votes must be measured colours (a tier-1 CV extractor's), "${vote.extractor}" sent a guess.`);
     return { ...vote, weight };
   });
-  return { images, clientVotes };
 }
 
 /** Standard base64 → bytes (the schema has already checked the alphabet). */

@@ -6,9 +6,15 @@ import type { ResultCache } from '../cache/result-cache.ts';
 import type { Extractor } from '../orchestrator/extractor.ts';
 import { runExtraction, type CachedResult, type RunResult } from '../orchestrator/run-extraction.ts';
 import { prepareRun, type PreparedRun } from './prepare-run.ts';
+import { ApiException } from './api-exception.ts';
+import { LIMITS, type Limits } from '../security/limits.ts';
+import { createPixelBudget } from '../security/pixel-budget.ts';
+import { createRateLimiter } from '../security/rate-limiter.ts';
 
 export interface RunServiceDeps {
   readonly extractors: readonly Extractor[];
+  /** Limits at the edge (default LIMITS). */
+  readonly limits?: Limits;
   readonly ledger: Ledger;
   readonly cache: ResultCache<CachedResult>;
   readonly decodeImage: (bytes: Uint8Array) => Promise<RgbaImage>;
@@ -18,8 +24,13 @@ export interface RunServiceDeps {
 export interface RunService {
   readonly extractors: readonly Extractor[];
   readonly ledger: Ledger;
-  /** Decodes the images and checks the votes. Rejects with ApiException when the request cannot start (undecodable image, foreign votes). */
-  prepare(request: ExtractRequest): Promise<PreparedRun>;
+  readonly limits: Limits;
+  /**
+   * Admits a run from `clientId` (rate and concurrency limits), holds memory for its pixels,
+   * decodes the images and checks the votes. Rejects with ApiException when the request cannot
+   * start: 429 over a client's limits, 503 when the server is full, 4xx for a bad image or votes.
+   */
+  prepare(request: ExtractRequest, clientId: string): Promise<PreparedRun>;
   /** Runs a prepared extraction, streaming its events to `emit`. */
   run(prepared: PreparedRun, request: ExtractRequest, emit: (event: RunEvent) => void, signal: AbortSignal): Promise<RunResult & { runId: string }>;
 }
@@ -27,26 +38,54 @@ export interface RunService {
 /** One place that turns a validated request into a run, shared by the WebSocket, SSE and JSON routes and the CLI. */
 export function createRunService(deps: RunServiceDeps): RunService {
   const newRunId = deps.newRunId ?? (() => crypto.randomUUID());
+  const limits = deps.limits ?? LIMITS;
+  const rateLimiter = createRateLimiter({
+    concurrentRuns: limits.concurrentRunsPerClient,
+    runsPerMinute: limits.runsPerMinutePerClient,
+    maxTrackedClients: limits.maxTrackedClients,
+  });
+  const pixelBudget = createPixelBudget(limits.maxPixelsInFlight);
   return {
     extractors: deps.extractors,
     ledger: deps.ledger,
-    prepare: (request) => prepareRun(request, deps.extractors, deps.decodeImage),
+    limits,
+    async prepare(request, clientId) {
+      const admission = rateLimiter.admit(clientId);
+      if (!admission.ok) throw new ApiException(429, admission.code, admission.message);
+      try {
+        const prepared = await prepareRun(request, deps.extractors, deps.decodeImage, { maxPixelsPerRequest: limits.maxPixelsPerRequest, pixelBudget });
+        return {
+          ...prepared,
+          release: () => {
+            prepared.release();
+            admission.release();
+          },
+        };
+      } catch (error) {
+        admission.release();
+        throw error;
+      }
+    },
     async run(prepared, request, emit, signal) {
       const runId = newRunId();
-      const result = await runExtraction({
-        runId,
-        extractors: deps.extractors,
-        images: prepared.images,
-        clientVotes: prepared.clientVotes,
-        useAi: request.use_ai,
-        maxCost: request.max_cost,
-        paid: request.paid,
-        ledger: deps.ledger,
-        cache: deps.cache,
-        emit,
-        signal,
-      });
-      return { ...result, runId };
+      try {
+        const result = await runExtraction({
+          runId,
+          extractors: deps.extractors,
+          images: prepared.images,
+          clientVotes: prepared.clientVotes,
+          useAi: request.use_ai,
+          maxCost: request.max_cost,
+          paid: request.paid,
+          ledger: deps.ledger,
+          cache: deps.cache,
+          emit,
+          signal,
+        });
+        return { ...result, runId };
+      } finally {
+        prepared.release();
+      }
     },
   };
 }
