@@ -5,6 +5,7 @@ import { ApiException, type ApiError } from './run/api-exception.ts';
 import type { RunService } from './run/run-service.ts';
 import { corsPolicy } from './security/cors-policy.ts';
 import { requireToken } from './security/require-token.ts';
+import { mountDashboard } from './routes/dashboard.ts';
 import { mountExtractHttp } from './routes/extract-http.ts';
 import { mountProgressiveWebSocket } from './routes/extract-progressive-ws.ts';
 
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/*', corsPolicy(deps.allowedOrigins ?? []));
   app.use('/api/*', requireToken(deps.token));
+  app.use('/dashboard', requireToken(deps.token));
 
   app.get('/api/v1/health', (c) =>
     c.json({
@@ -56,6 +58,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  mountDashboard(app, deps.runs, deps.version);
   const clientId = deps.clientId ?? (() => 'anonymous');
   mountExtractHttp(app, deps.runs, clientId);
   if (deps.upgradeWebSocket) mountProgressiveWebSocket(app, deps.runs, deps.upgradeWebSocket, clientId);

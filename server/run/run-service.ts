@@ -10,9 +10,12 @@ import { ApiException } from './api-exception.ts';
 import { LIMITS, type Limits } from '../security/limits.ts';
 import { createPixelBudget } from '../security/pixel-budget.ts';
 import { createRateLimiter } from '../security/rate-limiter.ts';
+import { createRunMetrics, type RunMetrics } from '../metrics/run-metrics.ts';
 
 export interface RunServiceDeps {
   readonly extractors: readonly Extractor[];
+  /** Where the dashboard's figures come from; every event of every run is observed. */
+  readonly metrics?: RunMetrics;
   /** Limits at the edge (default LIMITS). */
   readonly limits?: Limits;
   readonly ledger: Ledger;
@@ -23,6 +26,7 @@ export interface RunServiceDeps {
 
 export interface RunService {
   readonly extractors: readonly Extractor[];
+  readonly metrics: RunMetrics;
   readonly ledger: Ledger;
   readonly limits: Limits;
   /**
@@ -45,8 +49,10 @@ export function createRunService(deps: RunServiceDeps): RunService {
     maxTrackedClients: limits.maxTrackedClients,
   });
   const pixelBudget = createPixelBudget(limits.maxPixelsInFlight);
+  const metrics = deps.metrics ?? createRunMetrics();
   return {
     extractors: deps.extractors,
+    metrics,
     ledger: deps.ledger,
     limits,
     async prepare(request, clientId) {
@@ -79,7 +85,10 @@ export function createRunService(deps: RunServiceDeps): RunService {
           paid: request.paid,
           ledger: deps.ledger,
           cache: deps.cache,
-          emit,
+          emit: (event) => {
+            metrics.observe(event);
+            emit(event);
+          },
           signal,
         });
         return { ...result, runId };
