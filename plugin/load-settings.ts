@@ -4,12 +4,18 @@ import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/message
 export const SETTINGS_STORAGE_KEY = 'chorus.settings';
 
 /**
- * The designer's settings from figma.clientStorage. Nothing stored, or something that no longer
- * matches the schema (an older version's shape, a cleared cache) gives DEFAULT_SETTINGS: settings
- * are a convenience, never a reason to fail. A storage error propagates.
+ * The designer's settings from figma.clientStorage, field by field: a field that is missing (saved
+ * by an older Chorus) or no longer valid takes its default, and the other fields are kept. Nothing
+ * stored, or something that is not an object, gives DEFAULT_SETTINGS: settings are a convenience,
+ * never a reason to fail. A storage error propagates.
  */
 export async function loadSettings(figma: PluginAPI): Promise<Settings> {
   const stored: unknown = await figma.clientStorage.getAsync(SETTINGS_STORAGE_KEY);
-  const parsed = settingsSchema.safeParse(stored);
-  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+  const fields = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const prefix = settingsSchema.shape.prefix.safeParse(fields['prefix']);
+  const serverUrl = settingsSchema.shape.serverUrl.safeParse(fields['serverUrl']);
+  return {
+    prefix: prefix.success ? prefix.data : DEFAULT_SETTINGS.prefix,
+    serverUrl: serverUrl.success ? serverUrl.data : DEFAULT_SETTINGS.serverUrl,
+  };
 }

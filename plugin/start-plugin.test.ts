@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, pluginMessageSchema } from '../core/messages/plugin-messages.ts';
+import { DEFAULT_SERVER_URL, DEFAULT_SETTINGS, pluginMessageSchema } from '../core/messages/plugin-messages.ts';
 import { createFigmaFake, type FigmaFake } from '../test/fakes/figma-fake.ts';
 import { SETTINGS_STORAGE_KEY } from './load-settings.ts';
 import { startPlugin } from './start-plugin.ts';
@@ -119,13 +119,44 @@ describe('settings', () => {
       type: 'save-settings-done',
       id: 's1',
     });
-    expect(fake.clientStorage.get(SETTINGS_STORAGE_KEY)).toEqual({ prefix: 'Brand/Colours' });
+    // A request without a server (an older UI) stores the default one: every field is always stored.
+    expect(fake.clientStorage.get(SETTINGS_STORAGE_KEY)).toEqual({ prefix: 'Brand/Colours', serverUrl: DEFAULT_SERVER_URL });
     expect(await fake.request({ type: 'load-settings', id: 's2' })).toMatchObject({ settings: { prefix: 'Brand/Colours' } });
   });
 
+  it('saves the server, trimmed, and an empty one meaning no backend', async () => {
+    const fake = await started();
+    await fake.request({ type: 'save-settings', id: 's1', settings: { prefix: 'Chorus', serverUrl: ' https://chorus.example.com ' } });
+    expect(await fake.request({ type: 'load-settings', id: 's2' })).toMatchObject({ settings: { serverUrl: 'https://chorus.example.com' } });
+    await fake.request({ type: 'save-settings', id: 's3', settings: { prefix: 'Chorus', serverUrl: '' } });
+    expect(await fake.request({ type: 'load-settings', id: 's4' })).toMatchObject({ settings: { prefix: 'Chorus', serverUrl: '' } });
+  });
+
+  it.each(['ftp://localhost:8787', 'ws://localhost:8787', 'localhost:8787', 'http://'])('refuses to save the server %s', async (serverUrl) => {
+    const fake = await started();
+    const reply = await fake.request({ type: 'save-settings', id: 's1', settings: { prefix: 'Chorus', serverUrl } });
+    expect(reply).toMatchObject({ type: 'failed', error: { code: 'BAD_MESSAGE' } });
+    expect(fake.clientStorage.size).toBe(0);
+  });
+
+  it('loads settings an older Chorus stored without a server, with the default server', async () => {
+    const fake = await started();
+    fake.clientStorage.set(SETTINGS_STORAGE_KEY, { prefix: 'Brand' });
+    expect(await fake.request({ type: 'load-settings', id: 's1' })).toMatchObject({ settings: { prefix: 'Brand', serverUrl: DEFAULT_SERVER_URL } });
+  });
+
+  it('keeps the valid fields when one stored field is no longer valid', async () => {
+    const fake = await started();
+    fake.clientStorage.set(SETTINGS_STORAGE_KEY, { prefix: 'a//b', serverUrl: '' });
+    expect(await fake.request({ type: 'load-settings', id: 's1' })).toMatchObject({ settings: { prefix: DEFAULT_SETTINGS.prefix, serverUrl: '' } });
+    fake.clientStorage.set(SETTINGS_STORAGE_KEY, { prefix: 'Brand', serverUrl: 'gopher://x' });
+    expect(await fake.request({ type: 'load-settings', id: 's2' })).toMatchObject({ settings: { prefix: 'Brand', serverUrl: DEFAULT_SERVER_URL } });
+  });
+
   it.each([
-    ['an invalid prefix', { prefix: 'a//b' }],
     ['another shape', 'Chorus'],
+    ['a list', ['Chorus']],
+    ['null', null],
   ])('falls back to DEFAULT_SETTINGS when storage holds %s', async (_, stored) => {
     const fake = await started();
     fake.clientStorage.set(SETTINGS_STORAGE_KEY, stored);

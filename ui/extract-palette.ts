@@ -1,4 +1,5 @@
 import { extractTier1Many, type Tier1Result } from '../core/cv/extract-tier1.ts';
+import type { Extraction } from '../core/cv/extracted-color.ts';
 import type { RgbaImage } from '../core/cv/rgba-image.ts';
 import type { ExportedImage, Source } from '../core/messages/plugin-messages.ts';
 import type { PaletteColor } from '../core/palette/palette-color.ts';
@@ -10,6 +11,8 @@ const MAX_SOURCE_NAME = 256;
 
 export interface PaletteRun {
   readonly palette: readonly PaletteColor[];
+  /** Each tier-1 extractor's own answer over the frames: the votes the backend's tiers build on. */
+  readonly extractions: readonly Extraction[];
   /** The frames the palette came from, recorded with the styles. */
   readonly source: Source;
   /** Wall-clock ms (performance.now) of decoding every image and of the tier-1 vote. */
@@ -63,6 +66,7 @@ export async function extractPalette(
   }
   return {
     palette: result.colors,
+    extractions: result.extractions,
     source: { nodes: exported.map((image) => ({ id: image.nodeId, name: image.name.slice(0, MAX_SOURCE_NAME) })) },
     decodeMs,
     extractMs,

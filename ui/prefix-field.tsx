@@ -1,7 +1,7 @@
-import type { PrefixSetting } from './use-prefix-setting.ts';
+import type { TextSetting } from './use-settings.ts';
 
 /** The style folder, e.g. `Chorus` or `Brand/Colours`; saved for next time when the field loses focus. */
-export function PrefixField({ prefix, disabled }: { prefix: PrefixSetting; disabled: boolean }) {
+export function PrefixField({ prefix, disabled }: { prefix: TextSetting; disabled: boolean }) {
   const invalid = prefix.valid === null;
   return (
     <div class="field">

@@ -5,10 +5,12 @@ export interface SelectionBarProps {
   nodes: readonly SelectedNode[] | null;
   busy: boolean;
   onExtract: () => void;
+  settingsOpen: boolean;
+  onToggleSettings: () => void;
 }
 
 /** The selection's names and the Extract button, enabled when something selected can be exported. */
-export function SelectionBar({ nodes, busy, onExtract }: SelectionBarProps) {
+export function SelectionBar({ nodes, busy, onExtract, settingsOpen, onToggleSettings }: SelectionBarProps) {
   const exportable = nodes?.filter((node) => node.exportable) ?? [];
   const skipped = (nodes?.length ?? 0) - exportable.length;
   return (
@@ -30,9 +32,31 @@ export function SelectionBar({ nodes, busy, onExtract }: SelectionBarProps) {
           </>
         )}
       </div>
+      <button
+        type="button"
+        class={`icon-button${settingsOpen ? ' icon-button--on' : ''}`}
+        aria-label="Settings"
+        title="Settings"
+        aria-expanded={settingsOpen}
+        aria-controls="settings-panel"
+        onClick={onToggleSettings}
+      >
+        <SettingsIcon />
+      </button>
       <button type="button" class="button button--primary" disabled={busy || exportable.length === 0} onClick={onExtract}>
         {busy ? 'Extracting…' : 'Extract palette'}
       </button>
     </section>
+  );
+}
+
+/** Figma's "adjust" glyph: two sliders, 16 px. */
+function SettingsIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M2 5h6M12 5h2M2 11h2M8 11h6" stroke="currentColor" stroke-width="1" fill="none" />
+      <circle cx="10" cy="5" r="1.75" stroke="currentColor" stroke-width="1" fill="none" />
+      <circle cx="6" cy="11" r="1.75" stroke="currentColor" stroke-width="1" fill="none" />
+    </svg>
   );
 }

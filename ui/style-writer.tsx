@@ -1,27 +1,34 @@
 import { useState } from 'preact/hooks';
-import type { PluginError, WriteSummary } from '../core/messages/plugin-messages.ts';
+import type { PluginError, Source, WriteSummary } from '../core/messages/plugin-messages.ts';
+import type { PaletteColor } from '../core/palette/palette-color.ts';
 import { ChorusError } from './chorus-error.ts';
 import { EditedByHandPrompt } from './edited-by-hand-prompt.tsx';
-import type { PaletteRun } from './extract-palette.ts';
 import type { PluginChannel } from './plugin-channel.ts';
 import { PrefixField } from './prefix-field.tsx';
-import type { PrefixSetting } from './use-prefix-setting.ts';
+import type { TextSetting } from './use-settings.ts';
 import { WriteSummaryLine } from './write-summary-line.tsx';
 
 type WriteState =
   | { kind: 'ready' }
   | { kind: 'writing'; last: WriteSummary | null }
-  | { kind: 'written'; summary: WriteSummary; keptEdited: boolean }
+  | { kind: 'written'; summary: WriteSummary; keptEdited: boolean; palette: readonly PaletteColor[] }
   | { kind: 'failed'; error: PluginError };
 
 export interface StyleWriterProps {
   channel: PluginChannel;
-  run: PaletteRun;
-  prefix: PrefixSetting;
+  /** The palette on screen now: tier 1, or the latest tier's consensus. */
+  palette: readonly PaletteColor[];
+  source: Source;
+  prefix: TextSetting;
+  /** A settings load or save problem, in a sentence. */
+  settingsProblem: string | null;
 }
 
-/** The style folder, "Create styles", the write's summary, and the keep/overwrite choice for hand-edited styles. */
-export function StyleWriter({ channel, run, prefix }: StyleWriterProps) {
+/**
+ * The style folder, "Create styles" (it writes the palette on screen at the moment of the click),
+ * the write's summary, and the keep/overwrite choice for hand-edited styles.
+ */
+export function StyleWriter({ channel, palette, source, prefix, settingsProblem }: StyleWriterProps) {
   const [state, setState] = useState<WriteState>({ kind: 'ready' });
   const busy = state.kind === 'writing';
 
@@ -29,15 +36,16 @@ export function StyleWriter({ channel, run, prefix }: StyleWriterProps) {
     if (prefix.valid === null || busy) return;
     prefix.save();
     setState({ kind: 'writing', last: state.kind === 'written' ? state.summary : null });
+    const written = palette;
     channel
       .request({
         type: 'write-styles',
-        palette: [...run.palette],
-        source: run.source,
+        palette: [...written],
+        source,
         options: { prefix: prefix.valid, overwriteEdited },
       })
       .then(
-        (reply) => setState({ kind: 'written', summary: reply.summary, keptEdited: false }),
+        (reply) => setState({ kind: 'written', summary: reply.summary, keptEdited: false, palette: written }),
         (error: unknown) => setState({ kind: 'failed', error: ChorusError.from(error).toPluginError() }),
       );
   };
@@ -56,13 +64,18 @@ export function StyleWriter({ channel, run, prefix }: StyleWriterProps) {
           Use a folder name like Chorus or Brand/Colours: up to 64 characters, folders separated by single slashes.
         </p>
       )}
-      {prefix.problem && <p class="problem">{prefix.problem}</p>}
+      {settingsProblem && <p class="problem">{settingsProblem}</p>}
       {state.kind === 'failed' && (
         <p class="problem" role="alert" data-testid="write-error">
           {state.error.message} <span class="error-code">{state.error.code}</span>
         </p>
       )}
       {shown && <WriteSummaryLine summary={shown} keptEdited={state.kind === 'written' && state.keptEdited} />}
+      {state.kind === 'written' && state.palette !== palette && (
+        <p class="summary" data-testid="refined-since">
+          The palette was refined since; Create styles again to update the styles.
+        </p>
+      )}
       {state.kind === 'written' && !state.keptEdited && state.summary.editedByHand.length > 0 && (
         <EditedByHandPrompt
           edited={state.summary.editedByHand}

@@ -1,16 +1,25 @@
-import type { PaletteColor } from '../core/palette/palette-color.ts';
+import type { Swatch } from './backend/tokens-to-palette.ts';
 import { SwatchRow } from './swatch-row.tsx';
 
-/** The voted palette, most prominent first. */
-export function SwatchList({ palette }: { palette: readonly PaletteColor[] }) {
+export interface SwatchListProps {
+  readonly swatches: readonly Swatch[];
+  /** Where the palette comes from, e.g. `Tier 1 · plugin` or `Tier 3`. */
+  readonly source: string;
+}
+
+/** The voted palette, most prominent first: what Create styles writes. */
+export function SwatchList({ swatches, source }: SwatchListProps) {
   return (
     <section class="panel" aria-labelledby="palette-title">
       <h2 class="panel-title" id="palette-title">
-        Palette <span class="panel-count">{palette.length}</span>
+        Palette <span class="panel-count">{swatches.length}</span>
+        <span class="panel-source" data-testid="palette-source" title="The vote the palette shows; it updates as each tier lands">
+          {source}
+        </span>
       </h2>
       <ul class="swatches" aria-labelledby="palette-title">
-        {palette.map((color) => (
-          <SwatchRow color={color} key={color.hex} />
+        {swatches.map((swatch) => (
+          <SwatchRow swatch={swatch} key={swatch.key} />
         ))}
       </ul>
     </section>

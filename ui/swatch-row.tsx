@@ -1,24 +1,35 @@
-import type { PaletteColor } from '../core/palette/palette-color.ts';
+import type { Swatch } from './backend/tokens-to-palette.ts';
 import { formatShare } from './format-share.ts';
 import { roleLabel } from './role-label.ts';
 
-/** One palette colour: chip, role, hex, pixel share, and the extractors that voted for it. */
-export function SwatchRow({ color }: { color: PaletteColor }) {
-  const label = color.name ?? roleLabel(color.role);
+/** Extractor tags shown before the rest are summed up as `+N`: with a name, that fits one line at 360 px. */
+const TAGS_SHOWN = 2;
+
+/**
+ * One palette colour: chip, role, hex, pixel share; under the role the model's name for it (if
+ * any), the extractors that voted for it and how sure the vote is; and, when the extractors
+ * disagree, a conflict badge with every candidate.
+ */
+export function SwatchRow({ swatch }: { swatch: Swatch }) {
+  const { color, conflict } = swatch;
+  const label = roleLabel(color.role);
   const hex = color.hex.slice(1).toUpperCase();
-  const extractors = [...new Set(color.votes.map((vote) => vote.extractor))];
+  const extractors = heaviestFirst(color.votes);
   const confidence = color.confidence === undefined ? null : `${Math.round(color.confidence * 100)}%`;
   const spoken = [
     label,
+    color.name,
     `#${hex}`,
     `${formatShare(color.share)} of pixels`,
     confidence && `confidence ${confidence}`,
     extractors.length > 0 && `found by ${extractors.join(', ')}`,
+    conflict && `conflict between ${conflict.map((c) => `#${c.hex.slice(1).toUpperCase()}`).join(' and ')}`,
   ]
     .filter(Boolean)
     .join(', ');
+  const hidden = extractors.slice(TAGS_SHOWN);
   return (
-    <li class="swatch" data-testid="swatch" data-hex={color.hex} aria-label={spoken}>
+    <li class={`swatch${conflict ? ' swatch--conflict' : ''}`} data-testid="swatch" data-hex={color.hex} data-key={swatch.key} aria-label={spoken}>
       <span class="chip" style={{ background: color.hex }} aria-hidden="true" />
       <div class="swatch-body" aria-hidden="true">
         <div class="swatch-line">
@@ -27,25 +38,61 @@ export function SwatchRow({ color }: { color: PaletteColor }) {
           <span class="swatch-share">{formatShare(color.share)}</span>
         </div>
         <div class="swatch-line swatch-votes">
-          {extractors.map((extractor) => (
-            <span class="tag" key={extractor} title={voteTitle(color, extractor)}>
-              {extractor}
+          {color.name && (
+            <span class="swatch-name" data-testid="swatch-name" title="The model's name for this colour">
+              {color.name}
             </span>
-          ))}
+          )}
+          <span class="swatch-tags">
+            {extractors.slice(0, TAGS_SHOWN).map((extractor) => (
+              <span class="tag" key={extractor} title={voteTitle(swatch, extractor)}>
+                {extractor}
+              </span>
+            ))}
+            {hidden.length > 0 && (
+              <span class="tag" title={hidden.map((extractor) => voteTitle(swatch, extractor)).join('\n')}>
+                +{hidden.length}
+              </span>
+            )}
+          </span>
           {confidence && (
             <span class="swatch-confidence" title="How strongly the extractors agree on this colour">
               {confidence} sure
             </span>
           )}
         </div>
+        {conflict && (
+          <div class="swatch-line swatch-conflict" data-testid="conflict">
+            <span
+              class="badge badge--warning"
+              title="The extractors disagree on this colour: no value has 60% of the vote. Create styles writes the heaviest one."
+            >
+              Conflict
+            </span>
+            {conflict.map((candidate) => (
+              <span class="candidate" key={candidate.hex} title={`${candidate.extractors.join(', ')}`}>
+                <span class="chip chip--small" style={{ background: candidate.hex }} />
+                <span class="candidate-hex">{candidate.hex.slice(1).toUpperCase()}</span>
+                <span class="candidate-support">{Math.round(candidate.support * 100)}%</span>
+              </span>
+            ))}
+          </div>
+        )}
       </div>
     </li>
   );
 }
 
-function voteTitle(color: PaletteColor, extractor: string): string {
+function voteTitle({ color }: Swatch, extractor: string): string {
   return color.votes
     .filter((vote) => vote.extractor === extractor)
     .map((vote) => `${extractor} saw ${vote.hex} (weight ${vote.weight})`)
     .join('\n');
+}
+
+/** The extractors that voted, heaviest total weight first (ties by name): the first tags say who counted most. */
+function heaviestFirst(votes: Swatch['color']['votes']): string[] {
+  const weights = new Map<string, number>();
+  for (const vote of votes) weights.set(vote.extractor, (weights.get(vote.extractor) ?? 0) + vote.weight);
+  return [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([extractor]) => extractor);
 }

@@ -45,12 +45,40 @@ export const writeStylesOptionsSchema = z.object({
 });
 export type WriteStylesOptions = z.infer<typeof writeStylesOptionsSchema>;
 
-/** What the designer sets once and keeps across sessions (figma.clientStorage). */
+/** `npm start` serves the backend here; manifest.json's devAllowedDomains lets the plugin reach it. */
+export const DEFAULT_SERVER_URL = 'http://localhost:8787';
+
+/**
+ * The Chorus backend that refines tier 1 (tiers 2–4), as the designer types it: an http(s) address,
+ * trimmed, or `''` for no backend (the plugin's own tier 1 only). The hostname check is on the
+ * WHATWG-normalised `url.hostname`: a name, an IPv4 address or a bracketed IPv6 one, so forms like
+ * `http:host` or `http://` are refused.
+ */
+export const serverUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .pipe(
+    z.union([
+      z.literal(''),
+      z.url({
+        protocol: /^https?$/,
+        hostname: /^(?:\[[0-9a-f:.]+\]|[a-z0-9-]+(?:\.[a-z0-9-]+)*)$/i,
+        error: 'an http:// or https:// address, or empty for no server',
+      }),
+    ]),
+  );
+
+/**
+ * What the designer sets once and keeps across sessions (figma.clientStorage). A field missing
+ * from what is stored (settings saved by an older Chorus) takes its default.
+ */
 export const settingsSchema = z.object({
   prefix: writeStylesOptionsSchema.shape.prefix,
+  serverUrl: serverUrlSchema.default(DEFAULT_SERVER_URL),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { prefix: 'Chorus' };
+export const DEFAULT_SETTINGS: Settings = { prefix: 'Chorus', serverUrl: DEFAULT_SERVER_URL };
 
 export const uiRequestSchema = z.discriminatedUnion('type', [
   // Asked once the UI has loaded: a push sent before then could arrive before anyone listens.

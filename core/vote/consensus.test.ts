@@ -75,9 +75,26 @@ describe('consensus', () => {
     expect(primary.agreement).toBeCloseTo(2.3 / 3.3, 10);
   });
 
-  it('keeps a model colour that no measurement is near as it is', () => {
-    const { colors } = consensus([cv('flat', 1, '#ffffff', 'background', 0.9), model('openai', 1, '#ff00ff', 'accent', 'magenta')]);
+  it('keeps a colour most models named, as they named it, when no measurement is near', () => {
+    const { colors } = consensus([
+      cv('flat', 1, '#ffffff', 'background', 0.9),
+      model('openai', 1.2, '#ff00ff', 'accent', 'magenta'),
+      model('claude', 1, '#ff00ff', 'accent', 'fuchsia'),
+      model('llava', 0.5, '#00ff00', 'success', 'lime'),
+    ]);
     expect(colors.find((c) => c.role === 'accent')).toMatchObject({ hex: '#ff00ff', name: 'magenta' });
+    // One model of three alone: its invention is left out.
+    expect(colors.find((c) => c.role === 'success')).toBeUndefined();
+  });
+
+  it('leaves out a colour only one of the measuring extractors saw', () => {
+    const { colors } = consensus([
+      cv('flat', 1, '#282a36', 'background', 0.8),
+      cv('km', 0.8, '#282a36', 'background', 0.8),
+      cv('full', 1, '#282a36', 'background', 0.8),
+      cv('km', 0.8, '#5f6e9e', 'accent', 0.001),
+    ]);
+    expect(colors.map((c) => c.role)).toEqual(['background']);
   });
 
   it('treats votes far under a just-noticeable difference as the same colour', () => {

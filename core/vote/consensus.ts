@@ -63,8 +63,9 @@ interface Point {
 /**
  * The weighted vote. Per role, the candidates are clustered by CIEDE2000 (SAME_COLOR_DE); the
  * heaviest cluster wins; agreement is its weight over the weight that named that role. Colours
- * without a role are matched across extractors by distance (MATCH_DE) and kept when a majority
- * of the weight saw them. The value reported prefers a measured colour: a model's winning colour
+ * without a role are matched across extractors by distance (MATCH_DE). A colour is kept when most
+ * of the measuring (CV) weight saw it or most of the models named it, or when it wins a role most
+ * of the weight named. The value reported prefers a measured colour: a model's winning colour
  * within SNAP_DE of a measured one snaps to it, keeping the model's name. Deterministic and
  * independent of the order of the votes. Votes with an unreadable hex are ignored.
  */
@@ -77,26 +78,39 @@ export function consensus(votes: readonly ColorVote[]): Consensus {
   // it gave the same role still counts as a colour, without the role.
   const roled = new Map<Role, Point[]>();
   const unroled: Point[] = [];
-  const seen = new Set<string>();
+  const named = new Set<string>();
   for (const p of byProminence(points)) {
     const role = p.vote.role;
-    if (role && !seen.has(`${p.vote.extractor}\u0000${role}`)) {
-      seen.add(`${p.vote.extractor}\u0000${role}`);
+    if (role && !named.has(`${p.vote.extractor}\u0000${role}`)) {
+      named.add(`${p.vote.extractor}\u0000${role}`);
       roled.set(role, [...(roled.get(role) ?? []), p]);
     } else unroled.push(p);
   }
 
+  const totalWeight = sum(weightByExtractor(points).values());
+  const measuringWeight = sum(weightByExtractor(measured).values());
+  const guessing = points.filter((p) => !p.vote.measured);
+  const guessingWeight = sum(weightByExtractor(guessing).values());
+  // A colour stands when most of the measuring weight saw it, or most of the models named it: what
+  // one extractor alone reports (an artefact of its method, or a model's invention) is left out.
+  // Models list a palette, not every pixel, so a colour CV measured needs no model to confirm it.
+  const seen = (hex: string): boolean => {
+    const near = (ps: readonly Point[]) => sum(weightByExtractor(ps.filter((p) => deltaE(p.vote.hex, hex) < MATCH_DE)).values());
+    return (measuringWeight > 0 && near(measured) / measuringWeight > 0.5) || (guessingWeight > 0 && near(guessing) / guessingWeight > 0.5);
+  };
+
   const colors: ConsensusColor[] = [];
   for (const role of ROLES) {
     const group = roled.get(role);
-    if (group) colors.push(decide(role, role, group, measured));
+    if (!group) continue;
+    const color = decide(role, role, group, measured);
+    // A role most of the weight named stands even when they disagree on its colour: that is a conflict to show, not to hide.
+    if (sum(weightByExtractor(group).values()) / totalWeight > 0.5 || seen(color.hex)) colors.push(color);
   }
 
-  const totalWeight = sum(weightByExtractor(points).values());
   for (const group of matchAcrossExtractors(unroled)) {
-    const support = sum(weightByExtractor(group).values()) / totalWeight;
-    if (support <= 0.5) continue;
     const color = decide('', undefined, group, measured);
+    if (!seen(color.hex)) continue;
     // Already in the palette under a role: the role's vote decided it.
     if (colors.some((c) => c.role && deltaE(c.hex, color.hex) < MATCH_DE)) continue;
     colors.push(color);

@@ -1,7 +1,7 @@
 // End to end in a real browser: the built UI (dist/ui.html) in a sandboxed iframe, the plugin's
 // real code on the figma fake in the parent page. Proves the UI bundle decodes PNGs (native + jimp)
 // and runs tier-1 extraction in Chromium, and that the plugin ⇄ UI contract holds both ways.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForBrowser } from './harness/bundle-for-browser.ts';
 import { BROKEN_FRAME_NAME, FRAME_NAME, type DecodeProbe } from './harness/harness-api.ts';
 import { launchChromium, type LaunchedChromium } from './launch-chromium.ts';
+import { readBuiltUi } from './read-built-ui.ts';
 import { serveFiles, type FileServer } from './serve-files.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,7 +41,7 @@ describe('Chorus UI in Chromium, on the plugin and a fake figma', () => {
 
   beforeAll(async () => {
     const [uiHtml, harnessJs, harnessHtml, decodeJs, decodeHtml, png, truthJson] = await Promise.all([
-      readBuiltUi(),
+      readBuiltUi(repoRoot),
       bundleForBrowser(path.join(here, 'harness/harness-entry.ts')),
       readFile(path.join(here, 'harness/harness.html'), 'utf8'),
       bundleForBrowser(path.join(here, 'harness/decode-entry.ts')),
@@ -63,7 +64,8 @@ describe('Chorus UI in Chromium, on the plugin and a fake figma', () => {
       '/fixture.png': { body: new Uint8Array(png), type: 'image/png' },
     });
     chromium = await launchChromium();
-    page = await openPage('/harness.html');
+    // No backend: this suite is about tier 1 and the plugin (backend-refining.test.ts has the backend).
+    page = await openPage('/harness.html?serverUrl=');
     await page.waitForFunction(() => window.chorusHarness !== undefined || window.chorusHarnessFailure !== undefined, undefined, {
       timeout: WAIT_MS,
     });
@@ -224,35 +226,6 @@ describe('Chorus UI in Chromium, on the plugin and a fake figma', () => {
       .toBe(true);
   });
 });
-
-/** dist/ui.html as built by scripts/build.mjs; refuses a missing or stale build rather than test old code. */
-async function readBuiltUi(): Promise<string> {
-  const built = path.join(repoRoot, 'dist/ui.html');
-  const builtAt = await stat(built).then(
-    (s) => s.mtimeMs,
-    () => undefined,
-  );
-  const newest = await newestSource([path.join(repoRoot, 'ui'), path.join(repoRoot, 'core')]);
-  if (builtAt === undefined || builtAt < newest.mtimeMs) {
-    const why = builtAt === undefined ? 'is missing' : `is older than ${path.relative(repoRoot, newest.file)}`;
-    throw new Error(`dist/ui.html ${why}: run \`node scripts/build.mjs\` first (\`npm test\` does).`);
-  }
-  return readFile(built, 'utf8');
-}
-
-/** The most recently changed file that goes into the UI bundle (tests excluded). */
-async function newestSource(dirs: readonly string[]): Promise<{ file: string; mtimeMs: number }> {
-  let newest = { file: '', mtimeMs: 0 };
-  for (const dir of dirs) {
-    for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !/\.(ts|tsx|css|html)$/.test(entry.name) || /\.test\.ts$/.test(entry.name)) continue;
-      const file = path.join(entry.parentPath, entry.name);
-      const { mtimeMs } = await stat(file);
-      if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
-    }
-  }
-  return newest;
-}
 
 /** The `#rrggbb` of a single solid paint, from Figma's 0–1 channels. */
 function solidHex(paints: readonly Paint[]): string | undefined {

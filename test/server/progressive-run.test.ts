@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../core/protocol/run-event.ts';
 import type { ExtractorsFile } from '../../server/config/extractor-config.ts';
 import { startServer, type StartedServer } from '../../server/start-server.ts';
+import { validColorAnswer } from '../fakes/providers/valid-color-answer.ts';
 import { configWithTimeouts, fixtureBase64, runOverWebSocket, startFakeProviders, truthAnswer, type FakeProviders, type TimedEvent } from './test-backend.ts';
 
 type Done = Extract<RunEvent, { stage: 'extractor_done' }>;
@@ -216,15 +217,17 @@ describe('a run over a real WebSocket, with the real SDKs against fake providers
   it('runs paid tiers on its own when the free tiers disagree', async () => {
     await freshDataDir();
     await start();
-    // The local model names another secondary than CV measured: a conflict the paid tier can settle.
+    // The local model reads another palette than CV measured: the free tiers are unsure.
+    fakes.local.script({ reply: validColorAnswer() });
     const events = await runOverWebSocket(wsUrl, extract({ paid: 'auto' }));
     const tier2 = events.find((e) => e.event.stage === 'tier_2_complete')!.event;
     if (tier2.stage !== 'tier_2_complete') throw new Error('no tier 2');
-    expect(tier2.tokens.secondary).toMatchObject({ conflict: true });
+    expect(tier2.confidence).toBeLessThan(0.9);
     expect(done(events, 'openai').status).toBe('done');
     const complete = last(events);
     if (complete.stage !== 'complete') throw new Error('run did not complete');
-    expect(complete.tokens.secondary?.conflict).toBe(false);
+    expect(complete.tokens.background?.hex).toBe('#282a36');
+    expect(complete.confidence).toBeGreaterThan(tier2.confidence);
   });
 
   it('refuses a malformed message and a second run on a busy connection, and keeps serving', async () => {

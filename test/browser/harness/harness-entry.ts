@@ -2,6 +2,7 @@
 // (dist/ui.html, handed to figma.showUI) in a sandboxed iframe with a null origin, as Figma hosts
 // it. Messages are relayed the way Figma relays them: figma.ui.postMessage(m) → `{ pluginMessage: m }`
 // in the iframe, and the iframe's parent.postMessage({ pluginMessage }) → figma.ui.onmessage.
+import { SETTINGS_STORAGE_KEY } from '../../../plugin/load-settings.ts';
 import { startPlugin } from '../../../plugin/start-plugin.ts';
 import { createFigmaFake } from '../../fakes/figma-fake.ts';
 import { BROKEN_FRAME_NAME, FRAME_NAME, type ChorusHarness } from './harness-api.ts';
@@ -16,6 +17,10 @@ async function boot(): Promise<void> {
   ]);
   const size = pngSize(png);
   const fake = createFigmaFake();
+  // `?serverUrl=…` seeds the settings a designer saved before (empty: no backend), so no test
+  // reaches for whatever happens to listen on the default port.
+  const serverUrl = new URLSearchParams(location.search).get('serverUrl');
+  if (serverUrl !== null) fake.clientStorage.set(SETTINGS_STORAGE_KEY, { prefix: 'Chorus', serverUrl });
   const frame = fake.addFrame({ name: FRAME_NAME, width: size.width, height: size.height, png });
   // A PNG cut off after its header: right signature and size, no pixels.
   const broken = fake.addFrame({ name: BROKEN_FRAME_NAME, width: size.width, height: size.height, png: png.slice(0, 64) });

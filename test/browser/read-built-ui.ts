@@ -1,0 +1,33 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** dist/ui.html as built by scripts/build.mjs; refuses a missing or stale build rather than test old code. */
+export async function readBuiltUi(repoRoot: string): Promise<string> {
+  const built = path.join(repoRoot, 'dist/ui.html');
+  const builtAt = await stat(built).then(
+    (s) => s.mtimeMs,
+    () => undefined,
+  );
+  const newest = await newestSource([path.join(repoRoot, 'ui'), path.join(repoRoot, 'core')]);
+  if (builtAt === undefined || builtAt < newest.mtimeMs) {
+    const why = builtAt === undefined ? 'is missing' : `is older than ${path.relative(repoRoot, newest.file)}`;
+    throw new Error(`dist/ui.html ${why}: run \`node scripts/build.mjs\` first (\`npm test\` does).`);
+  }
+  return readFile(built, 'utf8');
+}
+
+/** The most recently changed file that goes into the UI bundle (tests and test helpers excluded). */
+async function newestSource(dirs: readonly string[]): Promise<{ file: string; mtimeMs: number }> {
+  let newest = { file: '', mtimeMs: 0 };
+  for (const dir of dirs) {
+    for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.(ts|tsx|css|html)$/.test(entry.name) || /\.test\.ts$/.test(entry.name)) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      // Test helpers (`testing/` folders) are never bundled.
+      if (file.split(path.sep).includes('testing')) continue;
+      const { mtimeMs } = await stat(file);
+      if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
+    }
+  }
+  return newest;
+}

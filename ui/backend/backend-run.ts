@@ -1,0 +1,140 @@
+import type { Extraction } from '../../core/cv/extracted-color.ts';
+import { DEFAULT_MAX_COST_USD, extractRequestSchema, MAX_IMAGES_PER_REQUEST } from '../../core/protocol/extract-request.ts';
+import { applyRunEvent, EMPTY_PROGRESS, type RunProgress } from '../../core/protocol/run-progress.ts';
+import { bytesToBase64 } from './bytes-to-base64.ts';
+import { progressiveUrl } from './progressive-url.ts';
+import type { OpenRunSocket } from './run-socket.ts';
+import { streamRun, type StreamEnd } from './stream-run.ts';
+import { tier1Votes } from './tier1-votes.ts';
+
+/** Why the backend's tiers are missing or stopped short, in a sentence the designer can act on. */
+export interface BackendProblem {
+  readonly code: 'UNREACHABLE' | 'CLOSED' | 'SILENT' | 'RUN_FAILED' | 'NOT_SENT';
+  /** One sentence; text between backticks is a command. */
+  readonly message: string;
+  /** The technical detail, for a tooltip. */
+  readonly detail?: string;
+}
+
+/** A backend run as the UI draws it. */
+export type BackendRunState =
+  /** No run: no server is set, or the run was cancelled. */
+  | { readonly phase: 'off' }
+  | { readonly phase: 'connecting'; readonly serverUrl: string }
+  | { readonly phase: 'streaming' | 'complete'; readonly serverUrl: string; readonly progress: RunProgress }
+  /** `progress` holds what arrived before the run stopped, if anything did. */
+  | { readonly phase: 'failed'; readonly serverUrl: string; readonly progress: RunProgress | null; readonly problem: BackendProblem };
+
+export interface BackendRunInput {
+  /** An http(s) address, or `''` for no backend. */
+  readonly serverUrl: string;
+  /** The exported frames, PNG bytes. */
+  readonly images: readonly Uint8Array[];
+  /** The plugin's tier-1 extractions of those frames: they go as the run's tier-1 votes. */
+  readonly extractions: readonly Extraction[];
+}
+
+export interface BackendRunOptions {
+  readonly openSocket?: OpenRunSocket;
+  readonly connectTimeoutMs?: number;
+  readonly idleTimeoutMs?: number;
+  readonly warn?: (message: string) => void;
+}
+
+export interface BackendRunHandle {
+  /** Cancels the run on the server and closes; no state is reported after it. */
+  cancel(): void;
+}
+
+/**
+ * Runs tiers 2–4 on the backend for frames the plugin has already run tier 1 on: sends the PNGs
+ * and the tier-1 votes, folds each event into a RunProgress with `applyRunEvent`, and reports
+ * every state change to `onState`. Paid tiers run only when the free tiers leave doubt
+ * (`paid: 'auto'`), within the protocol's default per-request budget. Never throws.
+ */
+export function startBackendRun(input: BackendRunInput, onState: (state: BackendRunState) => void, options: BackendRunOptions = {}): BackendRunHandle {
+  const { serverUrl } = input;
+  const idle: BackendRunHandle = { cancel() {} };
+  if (serverUrl.trim() === '') {
+    onState({ phase: 'off' });
+    return idle;
+  }
+  const failed = (problem: BackendProblem, progress: RunProgress | null = null): void => onState({ phase: 'failed', serverUrl, progress, problem });
+
+  let url: string;
+  try {
+    url = progressiveUrl(serverUrl);
+  } catch {
+    failed({ code: 'NOT_SENT', message: `“${serverUrl}” is not an http:// or https:// address; change the server in settings.` });
+    return idle;
+  }
+  if (input.images.length > MAX_IMAGES_PER_REQUEST) {
+    failed({
+      code: 'NOT_SENT',
+      message: `The backend refines up to ${MAX_IMAGES_PER_REQUEST} frames at a time; select fewer frames to refine this palette.`,
+    });
+    return idle;
+  }
+  const request = extractRequestSchema.safeParse({
+    action: 'extract',
+    images: input.images.map(bytesToBase64),
+    use_ai: true,
+    max_cost: DEFAULT_MAX_COST_USD,
+    paid: 'auto',
+    votes: tier1Votes(input.extractions),
+  });
+  if (!request.success) {
+    const issue = request.error.issues[0];
+    failed({
+      code: 'NOT_SENT',
+      message: 'Chorus could not send this selection to the backend; the palette is from the plugin alone.',
+      detail: `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`,
+    });
+    return idle;
+  }
+
+  let progress: RunProgress | null = null;
+  onState({ phase: 'connecting', serverUrl });
+  return streamRun({
+    url,
+    request: request.data,
+    ...(options.openSocket ? { openSocket: options.openSocket } : {}),
+    ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+    ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+    ...(options.warn ? { warn: options.warn } : {}),
+    onEvent(event) {
+      progress = applyRunEvent(progress ?? EMPTY_PROGRESS, event);
+      if (event.stage === 'error') {
+        failed({ code: 'RUN_FAILED', message: `The Chorus backend stopped the run: ${event.message}`, detail: event.code }, progress);
+      } else onState({ phase: event.stage === 'complete' ? 'complete' : 'streaming', serverUrl, progress });
+    },
+    onEnd(end) {
+      const problem = problemOf(end, serverUrl);
+      if (problem) failed(problem, progress);
+    },
+  });
+}
+
+function problemOf(end: StreamEnd, serverUrl: string): BackendProblem | null {
+  switch (end.kind) {
+    case 'ended':
+      return null;
+    case 'unreachable':
+      return {
+        code: 'UNREACHABLE',
+        message: `Couldn't reach the Chorus backend at ${serverUrl} — start it with \`npm start\`, or change the server in settings.`,
+        detail: end.detail,
+      };
+    case 'closed':
+      return {
+        code: 'CLOSED',
+        message: `The Chorus backend at ${serverUrl} closed the connection before the run finished; the palette shows what arrived.`,
+        detail: `close code ${end.code}${end.reason ? `: ${end.reason}` : ''}`,
+      };
+    case 'silent':
+      return {
+        code: 'SILENT',
+        message: `The Chorus backend at ${serverUrl} went quiet for ${Math.round(end.idleMs / 1000)} s, so Chorus stopped waiting; the palette shows what arrived.`,
+      };
+  }
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { paletteColorSchema } from '../../core/palette/palette-color.ts';
+import type { Token } from '../../core/protocol/run-event.ts';
+import { MAX_PALETTE_COLORS, tokensToSwatches } from './tokens-to-palette.ts';
+import { agreedToken } from './testing/run-events.ts';
+
+/** A role two candidates split: 1.2 + 0.8 for one value, 1.1 + 0.7 for the other (agreement 2.0 / 3.8). */
+const border: Token = {
+  hex: '#d0d7de',
+  role: 'border',
+  share: 0.002,
+  agreement: 2.0 / 3.8,
+  confidence: 0.5 + 0.45 * (2.0 / 3.8),
+  conflict: true,
+  candidates: [
+    {
+      hex: '#d0d7de',
+      weight: 2.0,
+      measured: true,
+      votes: [
+        { extractor: 'flat-regions', weight: 1.2, hex: '#d0d7de' },
+        { extractor: 'oklab-clusters', weight: 0.8, hex: '#d0d7de' },
+      ],
+    },
+    {
+      hex: '#8c959f',
+      weight: 1.8,
+      measured: false,
+      votes: [
+        { extractor: 'anthropic', weight: 1.1, hex: '#8c959f', name: 'slate-line' },
+        { extractor: 'local-vision', weight: 0.7, hex: '#8c959f', name: 'cool-grey' },
+      ],
+    },
+  ],
+};
+
+describe('tokensToSwatches', () => {
+  it("maps each token to the contract's PaletteColor, in the server's order", () => {
+    const swatches = tokensToSwatches({
+      background: agreedToken('#ffffff', { role: 'background', name: 'paper-white', share: 0.83 }),
+      border,
+      'color-1': agreedToken('#8250df', { name: 'amethyst' }),
+    });
+    expect(swatches.map((s) => s.key)).toEqual(['background', 'border', 'color-1']);
+    expect(swatches[0]?.color).toEqual({
+      hex: '#ffffff',
+      role: 'background',
+      name: 'paper-white',
+      share: 0.83,
+      confidence: 0.95,
+      votes: [
+        { extractor: 'flat-regions', hex: '#ffffff', weight: 1 },
+        { extractor: 'oklab-clusters', hex: '#ffffff', weight: 0.8 },
+      ],
+    });
+    // Only the models named it: no share measured, so 0; no role, so none.
+    expect(swatches[2]?.color).toMatchObject({ hex: '#8250df', name: 'amethyst', share: 0 });
+    expect(swatches[2]?.color.role).toBeUndefined();
+    for (const swatch of swatches) expect(paletteColorSchema.safeParse(swatch.color).success).toBe(true);
+  });
+
+  it("writes a conflict's winning value, with the winner's votes, and lists every candidate with its support", () => {
+    const [swatch] = tokensToSwatches({ border });
+    expect(swatch?.color.hex).toBe('#d0d7de');
+    expect(swatch?.color.votes.map((v) => v.extractor)).toEqual(['flat-regions', 'oklab-clusters']);
+    expect(swatch?.conflict).toEqual([
+      { hex: '#d0d7de', support: 2.0 / 3.8, extractors: ['flat-regions', 'oklab-clusters'] },
+      { hex: '#8c959f', support: 1.8 / 3.8, extractors: ['anthropic', 'local-vision'] },
+    ]);
+  });
+
+  it('gives an agreed colour no conflict', () => {
+    expect(tokensToSwatches({ text: agreedToken('#1f2328') })[0]?.conflict).toBeUndefined();
+  });
+
+  it('keeps the palette to what a write-styles request may carry', () => {
+    const many = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`color-${i + 1}`, agreedToken(`#0000${i.toString(16).padStart(2, '0')}`)]));
+    expect(tokensToSwatches(many)).toHaveLength(MAX_PALETTE_COLORS);
+  });
+});

@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/messages/plugin-messages.ts';
+import { ChorusError } from './chorus-error.ts';
+import type { PluginChannel } from './plugin-channel.ts';
+
+type Field = keyof Settings;
+
+/** One text setting as its field edits it. */
+export interface TextSetting {
+  /** What is in the field now. */
+  readonly draft: string;
+  /** The draft as the contract accepts it (trimmed), or null when it is not valid. */
+  readonly valid: string | null;
+  setDraft(value: string): void;
+  /** Saves the draft through `save-settings` if it is valid and differs from what was last saved. */
+  save(): void;
+}
+
+export interface SettingsState {
+  /** The style folder, e.g. `Chorus` or `Brand/Colours`. */
+  readonly prefix: TextSetting;
+  /** The backend that refines tier 1; `''` for none. */
+  readonly serverUrl: TextSetting;
+  /** A load or save problem, in a sentence. */
+  readonly problem: string | null;
+  /** Resolves once the stored settings have loaded, or failed to (the defaults then stay). Never rejects. */
+  readonly loaded: Promise<void>;
+  /** The settings in effect now: each field's valid draft, else what was last saved. For code after an `await`. */
+  current(): Settings;
+}
+
+const FIELD_NAMES: Record<Field, string> = { prefix: 'style folder', serverUrl: 'server' };
+
+/**
+ * The designer's settings: loaded once with `load-settings`, saved with `save-settings` when a
+ * field changes. Every save sends all the fields, so saving one never resets another.
+ */
+export function useSettings(channel: PluginChannel): SettingsState {
+  const [drafts, setDraftsState] = useState<Settings>(DEFAULT_SETTINGS);
+  // The drafts as of now, for `current()` called after an await, before the next render.
+  const latestDrafts = useRef<Settings>(DEFAULT_SETTINGS);
+  const setDrafts = (update: (now: Settings) => Settings): void => {
+    latestDrafts.current = update(latestDrafts.current);
+    setDraftsState(latestDrafts.current);
+  };
+  const [problem, setProblem] = useState<string | null>(null);
+  const saved = useRef<Settings>({ ...DEFAULT_SETTINGS });
+  const edited = useRef<Record<Field, boolean>>({ prefix: false, serverUrl: false });
+  const [loading] = useState(() => {
+    let resolve = (): void => {};
+    const promise = new Promise<void>((done) => (resolve = done));
+    return { promise, resolve };
+  });
+
+  useEffect(() => {
+    let live = true;
+    channel
+      .request({ type: 'load-settings' })
+      .then(
+        (reply) => {
+          if (!live) return;
+          saved.current = reply.settings;
+          // The designer may have typed while settings loaded; their text wins.
+          setDrafts((now) => ({
+            prefix: edited.current.prefix ? now.prefix : reply.settings.prefix,
+            serverUrl: edited.current.serverUrl ? now.serverUrl : reply.settings.serverUrl,
+          }));
+        },
+        (error: unknown) => {
+          if (live) setProblem(`Your saved settings could not be loaded, so the defaults are used. ${ChorusError.from(error).message}`);
+        },
+      )
+      .finally(loading.resolve);
+    return () => {
+      live = false;
+    };
+  }, [channel]);
+
+  const valid: Record<Field, string | null> = { prefix: validOf('prefix', drafts), serverUrl: validOf('serverUrl', drafts) };
+
+  const setting = (field: Field): TextSetting => ({
+    draft: drafts[field],
+    valid: valid[field],
+    setDraft(value) {
+      edited.current[field] = true;
+      setDrafts((now) => ({ ...now, [field]: value }));
+    },
+    save() {
+      const value = valid[field];
+      if (value === null || value === saved.current[field]) return;
+      const previous = saved.current;
+      const next = { ...previous, [field]: value };
+      saved.current = next;
+      channel.request({ type: 'save-settings', settings: next }).then(
+        () => setProblem(null),
+        (error: unknown) => {
+          // Put back only this field: another may have been saved since.
+          saved.current = { ...saved.current, [field]: previous[field] };
+          setProblem(`The ${FIELD_NAMES[field]} was not saved for next time. ${ChorusError.from(error).message}`);
+        },
+      );
+    },
+  });
+
+  return {
+    prefix: setting('prefix'),
+    serverUrl: setting('serverUrl'),
+    problem,
+    loaded: loading.promise,
+    current: () => ({
+      prefix: validOf('prefix', latestDrafts.current) ?? saved.current.prefix,
+      serverUrl: validOf('serverUrl', latestDrafts.current) ?? saved.current.serverUrl,
+    }),
+  };
+}
+
+/** A field's draft as the contract accepts it (trimmed), or null when it is not valid. */
+function validOf(field: Field, drafts: Settings): string | null {
+  const parsed = settingsSchema.shape[field].safeParse(drafts[field]);
+  return parsed.success ? parsed.data : null;
+}
