@@ -1,10 +1,14 @@
-// The tier-1 benchmark: Chorus's extractors and vote against open-source peers on the fixture screens.
+// `npm run bench`: the tier-1 benchmark (Chorus's extractors and vote against open-source peers on
+// the fixture screens), then the backend streaming section (bench/backend/) and tier 1 in Chromium
+// (bench/browser/), each of which also runs alone: bench/run-backend.ts, bench/run-browser.ts.
 //
-//   npx tsx bench/run.ts [--quick] [--runs N] [--write] [--json FILE] [--only id,id] [--images name,name]
+//   npx tsx bench/run.ts [--quick] [--runs N] [--write] [--json FILE] [--only id,id] [--images name,name] [--skip backend,browser]
 //
 // Markdown report on stdout, progress on stderr. --quick: one timed run per image, no warm-up
-// (a CI smoke test, timings indicative only). --write: also rewrites the tier-1 section of
-// BENCHMARKS.md. --json: every per-image time, palette and score, for digging.
+// (a CI smoke test, timings indicative only; the other sections shrink likewise). --write: also
+// rewrites each section of BENCHMARKS.md between its markers. --json: every per-image time, palette
+// and score of the tier-1 section, for digging. --runs, --only and --images apply to the tier-1
+// section; --skip leaves out the backend or browser section.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +26,9 @@ import { PEERS } from './peers.ts';
 import { loadScorer, type Prediction } from '../test/fixtures/scorer.ts';
 import { timeRuns } from './time-runs.ts';
 import { updateBenchmarksMd } from './update-benchmarks-md.ts';
+import { backendBench } from './backend/backend-bench.ts';
+import { browserBench } from './browser/browser-bench.ts';
+import { emitSection, type SectionBench } from './section.ts';
 
 /** Timed runs per image by default: enough for a stable median on a shared 2-core machine. */
 const DEFAULT_RUNS = 5;
@@ -38,8 +45,19 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     only: { type: 'string' },
     images: { type: 'string' },
+    skip: { type: 'string' },
   },
 });
+
+/** The sections after tier 1, in report order. */
+const SECTIONS: readonly (readonly ['backend' | 'browser', SectionBench])[] = [
+  ['backend', backendBench],
+  ['browser', browserBench],
+];
+const skip = new Set(args.skip?.split(',').map((s) => s.trim()));
+for (const name of skip) {
+  if (!SECTIONS.some(([known]) => known === name)) throw new Error(`--skip takes ${SECTIONS.map(([known]) => known).join(', ')}; got "${name}"`);
+}
 
 const runs = args.quick ? 1 : Math.max(1, Number.parseInt(args.runs ?? String(DEFAULT_RUNS), 10) || DEFAULT_RUNS);
 const warmups = args.quick ? 0 : WARMUPS;
@@ -145,4 +163,9 @@ if (args.json) {
   const perImage = Object.fromEntries([...perContender].map(([id, images]) => [id, Object.fromEntries(images)]));
   writeFileSync(args.json, `${JSON.stringify({ machine: describeMachine(), runs, decodeTimes, results, perImage }, null, 2)}\n`);
   log(`wrote ${args.json}`);
+}
+
+for (const [name, bench] of SECTIONS) {
+  if (skip.has(name)) continue;
+  emitSection(name, await bench({ quick: args.quick, runs: undefined, log }), args.write, log);
 }
