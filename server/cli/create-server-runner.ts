@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { runEventSchema, type RunEvent } from '../../core/protocol/run-event.ts';
-import { PROGRESSIVE_PATH } from '../routes/extract-progressive-ws.ts';
+import { PROGRESSIVE_PATH, progressiveUrl } from '../../core/protocol/progressive-url.ts';
 import { BackendUnreachable, RunTransportError, type TierRunner } from './tier-runner.ts';
 
 /** How long opening the WebSocket (TCP connect and HTTP upgrade) may take: a backend on a LAN answers in milliseconds. */
@@ -26,7 +26,8 @@ export interface ServerRunnerOptions {
 export function createServerRunner(server: URL, options: ServerRunnerOptions = {}): TierRunner {
   const connectTimeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
   const runTimeoutMs = options.runTimeoutMs ?? RUN_TIMEOUT_MS;
-  const url = progressiveUrl(server);
+  // A ws(s) address is accepted too: it names the same server.
+  const url = progressiveUrl(server.href.replace(/^ws/i, 'http'));
   const where = displayUrl(server);
 
   return {
@@ -96,17 +97,6 @@ export function createServerRunner(server: URL, options: ServerRunnerOptions = {
   };
 }
 
-/** The backend's progressive-run WebSocket URL: http → ws, https → wss, the route appended to any path prefix. */
-export function progressiveUrl(server: URL): string {
-  const url = new URL(server.href);
-  if (url.protocol === 'http:') url.protocol = 'ws:';
-  else if (url.protocol === 'https:') url.protocol = 'wss:';
-  const prefix = url.pathname.replace(/\/+$/, '');
-  url.pathname = prefix.endsWith(PROGRESSIVE_PATH) ? prefix : `${prefix}${PROGRESSIVE_PATH}`;
-  url.search = '';
-  url.hash = '';
-  return url.href;
-}
 
 /** The server URL as a person typed it, without the slash `URL` adds. */
 function displayUrl(server: URL): string {

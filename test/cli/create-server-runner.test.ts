@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RunEvent } from '../../core/protocol/run-event.ts';
-import { createServerRunner, progressiveUrl } from '../../server/cli/create-server-runner.ts';
+import { createServerRunner } from '../../server/cli/create-server-runner.ts';
 import { BackendUnreachable, RunTransportError, type CliImage } from '../../server/cli/tier-runner.ts';
 import { extractRequest } from '../server/test-backend.ts';
 import { MID_RUN, stamp } from './run-events.ts';
@@ -52,17 +52,6 @@ const run = (url: URL, options: { signal?: AbortSignal; runTimeoutMs?: number; c
   const done = runner.run(IMAGE, REQUEST, (event) => events.push(event), options.signal ?? new AbortController().signal);
   return { events, done };
 };
-
-describe('progressiveUrl', () => {
-  it.each([
-    ['http://localhost:8787', 'ws://localhost:8787/api/v1/extract/progressive'],
-    ['https://chorus.example/', 'wss://chorus.example/api/v1/extract/progressive'],
-    ['https://example.com/chorus/?x=1', 'wss://example.com/chorus/api/v1/extract/progressive'],
-    ['ws://127.0.0.1:9/api/v1/extract/progressive', 'ws://127.0.0.1:9/api/v1/extract/progressive'],
-  ])('%s → %s', (server, expected) => {
-    expect(progressiveUrl(new URL(server))).toBe(expected);
-  });
-});
 
 describe('createServerRunner', () => {
   it('sends the request and hands over every event, in order, until complete', async () => {

@@ -2,7 +2,7 @@ import type { Extraction } from '../../core/cv/extracted-color.ts';
 import { DEFAULT_MAX_COST_USD, extractRequestSchema, MAX_IMAGES_PER_REQUEST } from '../../core/protocol/extract-request.ts';
 import { applyRunEvent, EMPTY_PROGRESS, type RunProgress } from '../../core/protocol/run-progress.ts';
 import { bytesToBase64 } from './bytes-to-base64.ts';
-import { progressiveUrl } from './progressive-url.ts';
+import { progressiveUrl } from '../../core/protocol/progressive-url.ts';
 import type { OpenRunSocket } from './run-socket.ts';
 import { streamRun, type StreamEnd } from './stream-run.ts';
 import { tier1Votes } from './tier1-votes.ts';
