@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { UpgradeWebSocket } from 'hono/ws';
 import { ApiException, type ApiError } from './run/api-exception.ts';
 import type { RunService } from './run/run-service.ts';
+import { checkOrigin } from './security/check-origin.ts';
 import { corsPolicy } from './security/cors-policy.ts';
 import { requireToken } from './security/require-token.ts';
 import { mountDashboard } from './routes/dashboard.ts';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json<ApiError>({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
 
   app.use('/api/*', corsPolicy(deps.allowedOrigins ?? []));
+  app.use('/api/*', checkOrigin(deps.allowedOrigins ?? []));
   app.use('/api/*', requireToken(deps.token));
   app.use('/dashboard', requireToken(deps.token));
 

@@ -53,6 +53,18 @@ describe('access and limits', () => {
     expect(await from('https://evil.example')).toBeNull();
   });
 
+  it('refuses runs a browser starts for another site, by POST or WebSocket, and lets the plugin through', async () => {
+    const { runs } = await createTestRunService({ env: fakes.env });
+    const app = createApp({ version: 't', runs });
+    const body = { images: [fixtureBase64()], use_ai: false };
+    // text/plain needs no CORS preflight: CORS alone would let this run.
+    const forged = await app.request('/api/v1/extract', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'text/plain', origin: 'https://evil.example' } });
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as ApiError).error.code).toBe('FORBIDDEN_ORIGIN');
+    expect((await app.request('/api/v1/extract', json(body, { origin: 'null' }))).status).toBe(200);
+    expect((await app.request('/api/v1/extract', json(body))).status).toBe(200);
+  });
+
   it('refuses a decompression bomb from its header, before decoding', async () => {
     const { runs } = await createTestRunService({ env: fakes.env });
     const res = await createApp({ version: 't', runs }).request('/api/v1/extract', json({ images: [pngClaiming(100_000, 100_000)], use_ai: false }));
@@ -98,6 +110,8 @@ describe('access and limits', () => {
       await expect(runOverWebSocket(ws, { action: 'extract', images: [fixtureBase64()], use_ai: false }, { timeoutMs: 5_000 })).rejects.toThrow();
       const events = await runOverWebSocket(`${ws}?token=${TOKEN}`, { action: 'extract', images: [fixtureBase64()], use_ai: false });
       expect(events.at(-1)!.event.stage).toBe('complete');
+      // A page on another site cannot open the socket, token or not.
+      await expect(runOverWebSocket(`${ws}?token=${TOKEN}`, { action: 'extract', images: [fixtureBase64()], use_ai: false }, { timeoutMs: 5_000, origin: 'https://evil.example' })).rejects.toThrow();
     } finally {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -129,9 +129,9 @@ export interface TimedEvent {
 export function runOverWebSocket(
   url: string,
   message: unknown,
-  options: { timeoutMs?: number; until?: (event: RunEvent, socket: WebSocket) => boolean } = {},
+  options: { timeoutMs?: number; until?: (event: RunEvent, socket: WebSocket) => boolean; origin?: string } = {},
 ): Promise<TimedEvent[]> {
-  const socket = new WebSocket(url);
+  const socket = new WebSocket(url, options.origin ? { origin: options.origin } : {});
   const events: TimedEvent[] = [];
   return new Promise((resolve, reject) => {
     let sentAt = 0;
