@@ -1,23 +1,12 @@
 import { serve, upgradeWebSocket, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.ts';
-import { createLedger } from './budget/ledger.ts';
-import { FileLedgerStore } from './budget/file-ledger-store.ts';
-import { createResultCache } from './cache/result-cache.ts';
-import { FileCacheStore } from './cache/file-cache-store.ts';
-import { loadExtractorsFile } from './config/load-extractors-file.ts';
-import { decodeImage } from './decode/decode-image.ts';
-import { createExtractors, type ExtractorEnv } from './extractors/create-extractors.ts';
+import type { ExtractorEnv } from './extractors/create-extractors.ts';
+import { createRunServiceFromEnv } from './run/create-run-service-from-env.ts';
 import type { Extractor } from './orchestrator/extractor.ts';
-import { cachedResultSchema } from './run/cached-result-schema.ts';
-import { createRunService } from './run/run-service.ts';
 import { LIMITS } from './security/limits.ts';
 
-/** The spend cap per UTC day when CHORUS_DAILY_BUDGET_USD is not set: a careful default for a designer's own server. */
-export const DEFAULT_DAILY_BUDGET_USD = 5;
 /** 8787: the port the plugin's manifest allows in development. */
 export const DEFAULT_PORT = 8787;
 /** Shortest CHORUS_TOKEN accepted: 128 bits of a random base64 string. */
@@ -51,15 +40,8 @@ export async function startServer(env: ExtractorEnv, version: string): Promise<S
   }
   if (token && token.length < MIN_TOKEN_LENGTH) throw new Error(`CHORUS_TOKEN is too short to keep anyone out; use at least ${MIN_TOKEN_LENGTH} random characters.`);
   const allowedOrigins = (env.CHORUS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
-  const dailyCapUsd = Number(env.CHORUS_DAILY_BUDGET_USD ?? DEFAULT_DAILY_BUDGET_USD);
-  if (!Number.isFinite(dailyCapUsd) || dailyCapUsd < 0) throw new Error(`CHORUS_DAILY_BUDGET_USD must be a number of dollars ≥ 0, got "${env.CHORUS_DAILY_BUDGET_USD}".`);
-  const dataDirectory = path.resolve(env.CHORUS_DATA_DIR ?? '.chorus');
-  await mkdir(dataDirectory, { recursive: true });
-
-  const extractors = createExtractors(loadExtractorsFile(env.CHORUS_EXTRACTORS_CONFIG ?? undefined), env);
-  const ledger = await createLedger({ store: new FileLedgerStore(dataDirectory), dailyCapUsd });
-  const cache = createResultCache({ store: new FileCacheStore({ dataDirectory }), schema: cachedResultSchema });
-  const runs = createRunService({ extractors, ledger, cache, decodeImage });
+  const { runs, close: closeStores } = await createRunServiceFromEnv(env);
+  const extractors = runs.extractors;
   const app = createApp({
     version,
     runs,
@@ -80,7 +62,7 @@ export async function startServer(env: ExtractorEnv, version: string): Promise<S
           new Promise<void>((done) => {
             for (const client of wss.clients) client.terminate();
             wss.close();
-            server.close(() => done());
+            server.close(() => void closeStores().then(done, done));
           }),
       });
     });

@@ -4,6 +4,7 @@ import type { Tier1Extractor } from '../../core/cv/tier1-extractor.ts';
 import type { Tier } from '../../core/protocol/run-event.ts';
 import { extractionVotes } from '../../core/vote/extraction-votes.ts';
 import type { Extractor } from '../orchestrator/extractor.ts';
+import { CV_VERSION } from '../../core/cv/cv-version.ts';
 
 /** A tier-1 CV extractor run by the server, for API and CLI clients that send no votes of their own. */
 export function createTier1CvExtractor(extractor: Tier1Extractor, timeoutMs: number, required: boolean): Extractor {
@@ -14,6 +15,7 @@ export function createTier1CvExtractor(extractor: Tier1Extractor, timeoutMs: num
     weight: extractor.weight,
     required,
     timeoutMs,
+    promptVersion: CV_VERSION,
     estimateCost: () => 0,
     run: async ({ images }) => ({ votes: extractionVotes(runOnImages(extractor, images.map((i) => i.rgba)), extractor.weight), cost: 0 }),
   };
@@ -32,6 +34,7 @@ export function createFullResolutionCvExtractor(id: string, tier: Tier, weight: 
     weight,
     required,
     timeoutMs,
+    promptVersion: CV_VERSION,
     estimateCost: () => 0,
     run: async ({ images }) => ({ votes: extractionVotes(runOnImages(extractor, images.map((i) => i.rgba)), weight), cost: 0 }),
   };

@@ -41,7 +41,7 @@ export interface Extractor {
   /** A required extractor failing fails the run; any other failure is a status in the stream. */
   readonly required: boolean;
   readonly timeoutMs: number;
-  /** Part of the cache key: a different model or prompt is a different answer. */
+  /** Part of the cache key: a different model, prompt (or CV algorithm, CV_VERSION) is a different answer. */
   readonly model?: string;
   readonly promptVersion?: string;
   /** Why it cannot run at all in this deployment (no key, no URL), or undefined when it can. */

@@ -4,10 +4,10 @@ import { clientMessageSchema } from '../../core/protocol/extract-request.ts';
 import type { RunEvent } from '../../core/protocol/run-event.ts';
 import { ApiException } from '../run/api-exception.ts';
 import type { RunService } from '../run/run-service.ts';
+import { PROGRESSIVE_PATH } from '../../core/protocol/progressive-url.ts';
 import { jsonDepth } from '../security/json-depth.ts';
 import { LIMITS } from '../security/limits.ts';
 
-export const PROGRESSIVE_PATH = '/api/v1/extract/progressive';
 
 /**
  * `GET /api/v1/extract/progressive` (WebSocket): the client sends `{"action":"extract",…}`, the
