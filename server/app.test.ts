@@ -118,6 +118,12 @@ describe('the backend app, through app.request()', () => {
     expect(((await invalid.json()) as ApiError).error.code).toBe('BAD_REQUEST');
   });
 
+  it('refuses an image that is not valid base64 with 400, not a server error', async () => {
+    const res = await app.request('/api/v1/extract', { method: 'POST', body: JSON.stringify({ images: ['abcde'], use_ai: false }), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ApiError).error.code).toBe('BAD_BASE64');
+  });
+
   it('refuses votes from extractors the server does not run, and model guesses posing as client votes', async () => {
     const foreign = await app.request('/api/v1/extract', {
       method: 'POST',

@@ -46,7 +46,13 @@ export async function prepareRun(
   limits: PrepareLimits = { maxPixelsPerRequest: LIMITS.maxPixelsPerRequest, pixelBudget: createPixelBudget(LIMITS.maxPixelsInFlight) },
 ): Promise<PreparedRun> {
   const clientVotes = checkVotes(request.votes, extractors);
-  const decoded = request.images.map((base64) => ({ base64, bytes: fromBase64(base64) }));
+  const decoded = request.images.map((base64, index) => {
+    try {
+      return { base64, bytes: fromBase64(base64) };
+    } catch {
+      throw new ApiException(400, 'BAD_BASE64', `Image ${index + 1} is not valid base64. Send the file's bytes base64-encoded, with padding.`);
+    }
+  });
   // Sizes from the headers, before any decoding: a bomb is refused, and memory is held before it is used.
   let pixels = 0;
   for (const [index, { bytes }] of decoded.entries()) {
@@ -94,7 +100,7 @@ function checkVotes(votes: ExtractRequest['votes'], extractors: readonly Extract
   });
 }
 
-/** Standard base64 → bytes (the schema has already checked the alphabet). */
+/** Standard base64 → bytes. Throws on text that is not base64 (a wrong length, stray characters). */
 export function fromBase64(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
