@@ -26,6 +26,11 @@ export const extractRequestSchema = z.object({
   max_cost: z.number().min(0).max(10).default(DEFAULT_MAX_COST_USD),
   paid: z.enum(['auto', 'always']).default('auto'),
   votes: z.array(colorVoteSchema).max(1024).default([]),
+  /**
+   * Multipliers on extractors' configured weights for this run (0.25–4), e.g. learned from the
+   * designer's review decisions: an extractor that keeps being right counts for more.
+   */
+  weights: z.record(z.string().min(1).max(64), z.number().min(0.25).max(4)).default({}),
 });
 export type ExtractRequest = z.infer<typeof extractRequestSchema>;
 export type ExtractRequestInput = z.input<typeof extractRequestSchema>;

@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_COST_USD } from '../../core/protocol/extract-request.ts';
+import { TOKEN_FORMATS, type TokenFormat } from '../../core/tokens/format-tokens.ts';
 
 /** Largest `--max-cost` the protocol accepts for one request, USD (extract-request.ts caps `max_cost` at 10). */
 const MAX_COST_LIMIT_USD = 10;
@@ -15,10 +16,14 @@ export interface ExtractArgs {
   readonly maxCost: number;
   /** `auto`: paid tiers only when the free tiers leave doubt; `always`: run them anyway. */
   readonly paid: 'auto' | 'always';
+  /** Write the final palette as a token file in this format instead of the table. */
+  readonly format?: TokenFormat;
+  /** Where the token file goes (a directory for several images); stdout without it. */
+  readonly out?: string;
   readonly files: readonly string[];
 }
 
-export const EXTRACT_USAGE = `usage: npm run -s extract -- [--json] [--no-ai] [--server URL] [--max-cost USD] [--paid auto|always] FILE.png...
+export const EXTRACT_USAGE = `usage: npm run -s extract -- [--json | --format dtcg|tokens-studio|css|json [--out FILE|DIR]] [--no-ai] [--server URL] [--max-cost USD] [--paid auto|always] FILE.png...
 
 Extracts a colour palette from each image by a vote of Chorus's extractors, tier by tier:
 1 computer vision, 2 full-resolution CV and a local model, 3 OpenAI and Anthropic, 4 a deep model.
@@ -31,6 +36,8 @@ OPENAI_API_KEY, ANTHROPIC_API_KEY, CHORUS_LOCAL_BASE_URL, CHORUS_DAILY_BUDGET_US
   --server URL       stream each run from a running backend, e.g. http://localhost:8787
   --max-cost USD     spend cap per image (default ${DEFAULT_MAX_COST_USD}, at most ${MAX_COST_LIMIT_USD})
   --paid auto|always auto (default): paid tiers only when the free tiers disagree; always: run them anyway
+  --format F         write the final palette as design tokens: dtcg (DTCG 2025.10), tokens-studio, css, json
+  --out PATH         the token file (stdout without it); with several images a directory, one file each
 Unreadable files are reported on stderr, the others still processed; the exit code is 1 if any failed.`;
 
 /** Parses argv after the script name. Throws an Error with a usage hint on an unknown flag or a bad value. */
@@ -41,6 +48,8 @@ export function parseExtractArgs(argv: readonly string[]): ExtractArgs {
   let server: URL | undefined;
   let maxCost = DEFAULT_MAX_COST_USD;
   let paid: 'auto' | 'always' = 'auto';
+  let format: TokenFormat | undefined;
+  let out: string | undefined;
   const files: string[] = [];
   let flagsDone = false;
   for (let i = 0; i < argv.length; i++) {
@@ -69,9 +78,14 @@ export function parseExtractArgs(argv: readonly string[]): ExtractArgs {
     else if (name === '--server') server = parseServerUrl(value());
     else if (name === '--max-cost') maxCost = parseMaxCost(value());
     else if (name === '--paid') paid = parsePaid(value());
+    else if (name === '--format') format = parseFormat(value());
+    else if (name === '--out') out = value();
     else throw usageError(`unknown option ${arg}`);
   }
-  return { json, noAi, help, ...(server ? { server } : {}), maxCost, paid, files };
+  if (format && json) throw usageError('--json and --format both choose what goes to stdout; use one');
+  if (out !== undefined && !format) throw usageError('--out needs --format (which token file to write)');
+  if (format && out === undefined && files.length > 1) throw usageError('several images make several token files: give --out DIR');
+  return { json, noAi, help, ...(server ? { server } : {}), maxCost, paid, ...(format ? { format } : {}), ...(out !== undefined ? { out } : {}), files };
 }
 
 function parseServerUrl(text: string): URL {
@@ -83,6 +97,12 @@ function parseServerUrl(text: string): URL {
   }
   if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) throw usageError(`--server needs an http(s) or ws(s) URL, got "${text}"`);
   return url;
+}
+
+function parseFormat(text: string): TokenFormat {
+  const format = TOKEN_FORMATS.find((f) => f === text);
+  if (!format) throw usageError(`--format is one of ${TOKEN_FORMATS.join(', ')}, got "${text}"`);
+  return format;
 }
 
 function parseMaxCost(text: string): number {

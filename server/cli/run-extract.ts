@@ -1,4 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { exportColorsFromTokens } from '../../core/tokens/export-colors-from-tokens.ts';
+import { formatTokens, TOKEN_FILES, type TokenFormat } from '../../core/tokens/format-tokens.ts';
 import { extractRequestSchema, MAX_IMAGE_BASE64, type ExtractRequest } from '../../core/protocol/extract-request.ts';
 import type { Tier } from '../../core/protocol/run-event.ts';
 import { applyRunEvent, EMPTY_PROGRESS, type RunProgress } from '../../core/protocol/run-progress.ts';
@@ -62,6 +65,9 @@ export async function runExtract(argv: readonly string[], io: CliIo, context: Cl
 
   const signal = context.signal ?? new AbortController().signal;
   const results: ExtractResult[] = [];
+  const finals: { file: string; tokens: RunProgress['tokens'] }[] = [];
+  // A token file on stdout must be the only thing there.
+  const quiet = args.json || (args.format !== undefined && args.out === undefined);
   let failed = 0;
   let interrupted = false;
   try {
@@ -71,9 +77,10 @@ export async function runExtract(argv: readonly string[], io: CliIo, context: Cl
         break;
       }
       try {
-        const result = await extractFile(file, args, runner, io, signal);
+        const { result, tokens } = await extractFile(file, args, runner, io, signal, quiet);
         results.push(result);
-        if (!args.json) io.stdout(formatPaletteTable(result, io.isTty));
+        finals.push({ file, tokens });
+        if (!quiet) io.stdout(formatPaletteTable(result, io.isTty));
       } catch (error) {
         failed++;
         if (error instanceof BackendUnreachable) {
@@ -93,6 +100,14 @@ export async function runExtract(argv: readonly string[], io: CliIo, context: Cl
     await runner.close();
   }
   if (args.json) io.stdout(`${JSON.stringify({ results })}\n`);
+  if (args.format) {
+    try {
+      await writeTokenFiles(finals, args.format, args.out, io);
+    } catch (error) {
+      io.stderr(`chorus: could not write the token file: ${oneLine(error)}\n`);
+      return EXIT.failed;
+    }
+  }
   return interrupted ? EXIT.interrupted : failed > 0 ? EXIT.failed : EXIT.ok;
 }
 
@@ -107,7 +122,7 @@ class RunEndedWithError extends Error {
 }
 
 /** Reads, decodes and runs one file, showing progress unless `--json`. Throws what `describeFailure` explains. */
-async function extractFile(file: string, args: ExtractArgs, runner: TierRunner, io: CliIo, signal: AbortSignal): Promise<ExtractResult> {
+async function extractFile(file: string, args: ExtractArgs, runner: TierRunner, io: CliIo, signal: AbortSignal, quiet: boolean): Promise<{ result: ExtractResult; tokens: RunProgress['tokens'] }> {
   const bytes = new Uint8Array(await readFile(file));
   const t0 = performance.now();
   const rgba = await decodeImage(bytes);
@@ -117,7 +132,7 @@ async function extractFile(file: string, args: ExtractArgs, runner: TierRunner, 
   const image: CliImage = { file, bytes, base64, rgba };
   const request: ExtractRequest = extractRequestSchema.parse({ action: 'extract', images: [base64], use_ai: !args.noAi, max_cost: args.maxCost, paid: args.paid });
 
-  const show = args.json ? undefined : progressView(file, rgba, io);
+  const show = quiet ? undefined : progressView(file, rgba, io);
   let progress: RunProgress = EMPTY_PROGRESS;
   const started = performance.now();
   let extractMs = 0;
@@ -136,7 +151,35 @@ async function extractFile(file: string, args: ExtractArgs, runner: TierRunner, 
     const error = progress.error ?? { code: 'INCOMPLETE', message: 'The run ended without a final palette.' };
     throw new RunEndedWithError(error.code, error.message);
   }
-  return toExtractResult(file, rgba, { decode: decodeMs, extract: extractMs }, progress);
+  return { result: toExtractResult(file, rgba, { decode: decodeMs, extract: extractMs }, progress), tokens: progress.tokens };
+}
+
+/**
+ * The final palettes as token files: one image to `out` (or stdout), several into the directory
+ * `out`, each named after its image.
+ */
+async function writeTokenFiles(finals: readonly { file: string; tokens: RunProgress['tokens'] }[], format: TokenFormat, out: string | undefined, io: CliIo): Promise<void> {
+  const text = (tokens: RunProgress['tokens']) => formatTokens(exportColorsFromTokens(tokens), format);
+  if (out === undefined) {
+    for (const f of finals) io.stdout(text(f.tokens));
+    return;
+  }
+  if (finals.length === 1 && !(await isDirectory(out))) {
+    await writeFile(out, text(finals[0]!.tokens));
+    return;
+  }
+  await mkdir(out, { recursive: true });
+  const suffix = TOKEN_FILES[format].fileName.replace(/^chorus/, '');
+  for (const f of finals) await writeFile(path.join(out, `${path.basename(f.file).replace(/\.[^.]+$/, '')}${suffix}`), text(f.tokens));
+}
+
+async function isDirectory(target: string): Promise<boolean> {
+  try {
+    return (await stat(target)).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 /**

@@ -30,6 +30,8 @@ export interface RunExtractionOptions {
   /** This request's spend cap, USD. */
   readonly maxCost: number;
   readonly paid: 'auto' | 'always';
+  /** Multipliers on extractors' weights for this run (the request's `weights`). */
+  readonly weights?: Readonly<Record<string, number>>;
   readonly ledger: Ledger;
   readonly cache: ResultCache<CachedResult>;
   readonly emit: (event: RunEvent) => void;
@@ -68,7 +70,9 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
   let heldInRun = 0;
   let warned = false;
   let ended = false;
-  const votes: ColorVote[] = [...options.clientVotes];
+  const multiplier = (extractor: string) => options.weights?.[extractor] ?? 1;
+  const weigh = (vote: ColorVote): ColorVote => (multiplier(vote.extractor) === 1 ? vote : { ...vote, weight: vote.weight * multiplier(vote.extractor) });
+  const votes: ColorVote[] = options.clientVotes.map(weigh);
   // Nothing is sent after the run's last event (the transport drops what a departed client cannot get).
   const send = (body: RunEventBody): void => {
     if (ended) return;
@@ -103,7 +107,7 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
     const key = await cacheKey({ imageSha256: imagesKey, extractorId: extractor.id, model: extractor.model ?? '', promptVersion: extractor.promptVersion ?? '' });
     const hit = await cache.get(key);
     if (hit) {
-      votes.push(...hit.votes);
+      votes.push(...hit.votes.map(weigh));
       done('done', { cached: true, votes: hit.votes });
       return;
     }
@@ -136,7 +140,7 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
     try {
       const output = await raceAbort(extractor.run({ images, measured: votes.filter((v) => v.measured), signal: callSignal }), callSignal);
       billed = output.cost;
-      votes.push(...output.votes);
+      votes.push(...output.votes.map(weigh));
       await cache.set(key, { votes: [...output.votes] }).catch((error: unknown) => console.warn(`chorus: could not cache ${extractor.id}:`, error));
       book(output.cost);
       done('done', { cost: output.cost, votes: output.votes });

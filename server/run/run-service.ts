@@ -83,6 +83,7 @@ export function createRunService(deps: RunServiceDeps): RunService {
           useAi: request.use_ai,
           maxCost: request.max_cost,
           paid: request.paid,
+          weights: request.weights,
           ledger: deps.ledger,
           cache: deps.cache,
           emit: (event) => {
