@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type ApiError } from '../../server/app.ts';
 import { LIMITS } from '../../server/security/limits.ts';
 import { startServer } from '../../server/start-server.ts';
-import { createTestRunService, fixtureBase64, runOverWebSocket, startFakeProviders, type FakeProviders } from './test-backend.ts';
+import { createTestRunService, extractRequest, fixtureBase64, runOverWebSocket, startFakeProviders, type FakeProviders } from './test-backend.ts';
 
 /** A PNG header (signature + IHDR) that claims the given size, and nothing after it: a decompression bomb's first bytes. */
 function pngClaiming(width: number, height: number): string {
@@ -83,7 +83,7 @@ describe('access and limits', () => {
   it('limits the runs a client may have going at once, and says so with 429', async () => {
     const { runs } = await createTestRunService({ env: fakes.env });
     const app = createApp({ version: 't', runs, clientId: () => 'one-client' });
-    const slots = Array.from({ length: LIMITS.concurrentRunsPerClient }, () => runs.prepare({ action: 'extract', images: [fixtureBase64()], use_ai: false, max_cost: 0, paid: 'auto', votes: [] }, 'one-client'));
+    const slots = Array.from({ length: LIMITS.concurrentRunsPerClient }, () => runs.prepare(extractRequest({ images: [fixtureBase64()], use_ai: false, max_cost: 0 }), 'one-client'));
     const held = await Promise.all(slots);
     const res = await app.request('/api/v1/extract', json({ images: [fixtureBase64()], use_ai: false }));
     expect(res.status).toBe(429);
