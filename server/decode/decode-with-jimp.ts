@@ -23,6 +23,10 @@ export async function decodeWithJimp(bytes: Uint8Array, formatName = 'image'): P
     );
   }
   const { data, width, height } = image.bitmap;
+  // A header of width or height 0 decodes to an empty image: nothing to extract from, and no decoder should pass it on.
+  if (width === 0 || height === 0) {
+    throw new DecodeError('CORRUPT', `The ${formatName} has no pixels (${width} × ${height}). Export it again and re-upload it.`);
+  }
   if (width * height > MAX_DECODE_PIXELS) {
     throw new DecodeError('TOO_LARGE', `The image is ${width} × ${height} pixels, over the ${MAX_DECODE_PIXELS / 1e6} megapixel limit. Export it smaller and try again.`);
   }

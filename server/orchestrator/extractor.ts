@@ -7,7 +7,7 @@ export interface RunImage {
   /** The bytes as uploaded (PNG or JPEG), and as base64 for model APIs. */
   readonly bytes: Uint8Array;
   readonly base64: string;
-  readonly mediaType: 'image/png' | 'image/jpeg' | 'image/gif';
+  readonly mediaType: 'image/png' | 'image/jpeg';
   readonly rgba: RgbaImage;
   /** Hex SHA-256 of `bytes`: the cache key's image part. */
   readonly sha256: string;

@@ -49,7 +49,7 @@ export function mountExtractHttp(app: Hono, service: RunService, clientId: (c: C
 }
 
 async function readRequest(c: Context): Promise<ExtractRequest> {
-  const type = c.req.header('content-type') ?? '';
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('image/') || type === 'application/octet-stream') {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) throw new ApiException(400, 'EMPTY_BODY', 'The request has no image. Send the PNG as the body.');

@@ -26,8 +26,18 @@ export interface PreparedRun {
   readonly release: () => void;
 }
 
-/** Formats the vision models accept as they are; anything else would need re-encoding. */
-const MEDIA_TYPES = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif' } as const;
+/**
+ * What the backend takes: PNG (decoded by our own bounded zlib decoder; what the plugin sends) and
+ * JPEG. Not GIF, BMP or TIFF: their decoders run synchronously on the server's only thread, and a
+ * fuzzed GIF was seen to loop jimp's decoder forever, freezing every run. The CLI can still read them.
+ */
+const MEDIA_TYPES = { png: 'image/png', jpeg: 'image/jpeg' } as const;
+/**
+ * Decoding memory per pixel, in units of the 4-byte RGBA the budget counts: PNG decodes straight
+ * into RGBA; jpeg-js holds its component planes and output besides (~4× in measurement: a 36 MP
+ * JPEG took ~1 GB), so a JPEG holds four times its pixels in the budget.
+ */
+const DECODE_COST = { png: 1, jpeg: 4 } as const;
 
 export interface PrepareLimits {
   readonly maxPixelsPerRequest: number;
@@ -55,18 +65,21 @@ export async function prepareRun(
   });
   // Sizes from the headers, before any decoding: a bomb is refused, and memory is held before it is used.
   let pixels = 0;
+  let held = 0;
   for (const [index, { bytes }] of decoded.entries()) {
     const type = sniffImageType(bytes);
-    if (type && !(type in MEDIA_TYPES)) {
-      throw new ApiException(415, 'UNSUPPORTED', `Image ${index + 1} is a ${type.toUpperCase()}; send PNG (best), JPEG or GIF.`);
+    if (type && type !== 'png' && type !== 'jpeg') {
+      throw new ApiException(415, 'UNSUPPORTED', `Image ${index + 1} is a ${type.toUpperCase()}; the backend takes PNG (best) or JPEG. Export the frame as PNG.`);
     }
     const size = declaredImageSize(bytes);
     if (size) pixels += size.width * size.height;
+    if (size && type === 'jpeg') held += size.width * size.height * DECODE_COST.jpeg;
+    else if (size) held += size.width * size.height * DECODE_COST.png;
   }
   if (pixels > limits.maxPixelsPerRequest) {
     throw new ApiException(413, 'TOO_LARGE', `The images hold ${(pixels / 1e6).toFixed(1)} megapixels together; the limit is ${limits.maxPixelsPerRequest / 1e6}. Export the frames smaller.`);
   }
-  const release = limits.pixelBudget.tryHold(pixels);
+  const release = limits.pixelBudget.tryHold(held);
   if (!release) throw new ApiException(503, 'SERVER_BUSY', 'The server is busy with other images right now. Try again in a few seconds.');
   try {
     const images: RunImage[] = [];
@@ -79,7 +92,7 @@ export async function prepareRun(
         throw error;
       }
       const type = sniffImageType(bytes);
-      images.push({ bytes, base64, mediaType: MEDIA_TYPES[type === 'jpeg' || type === 'gif' ? type : 'png'], rgba, sha256: await sha256Hex(bytes) });
+      images.push({ bytes, base64, mediaType: MEDIA_TYPES[type === 'jpeg' ? 'jpeg' : 'png'], rgba, sha256: await sha256Hex(bytes) });
     }
     return { images, clientVotes, release };
   } catch (error) {

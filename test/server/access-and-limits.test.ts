@@ -72,6 +72,19 @@ describe('access and limits', () => {
     expect(((await res.json()) as ApiError).error.code).toBe('TOO_LARGE');
   });
 
+  it('refuses GIFs before decoding: a damaged one once looped the decoder forever (fuzz seed 47527, case 1598)', async () => {
+    const { runs } = await createTestRunService({ env: fakes.env });
+    const app = createApp({ version: 't', runs });
+    const freezing =
+      'R0lGODlhGAAQAIYAABi6fyC+fyGRoicakCc4oSgAfyvBfzIAfzJmyzbDgDwAgEHEf0YAgErFf1AAgFbFf1l4f1oAgF11f2LFf2QAgGV1f23Ff28AgHB1f3N1f3XFf3h2f3kAgICXf4HFf4QAgIR2f4nFf4oAgI12f5QAgJTFf5d2f58AgKB2f6Crf6kAgKp2f6rFf7N2f7W1f7cAgLjFf8AAgMDEf8F2f8S8f8XEf8d2f8gAgMm/f8piesrCf9AejNEAgNJnfdN2f9h0f9lyf9wAgOMAgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACH/C05FVFNDQVBFMi4wAwEAAAAh+QQICAAAACwAAAAAGAAQAAAHhIAFgoIHCgwOERQXHB8iJCcqLzE3PEFCA5iZmIiKjI6QO6GiBKSlBBKoFRgZICMmKCs5sj20tra2ELm5qhutrystMzY+P0AAx8cGCQsPDx3PzynSLi40NDg4yAHKCw3NExYaHiElLCwwMjU66wjt7u/w8fLz9PX29/j5+vv8/f7/AOkFAgA7';
+    const zeroHigh = 'R0lGODlhGAAAAIAAADNmzAAAACH/C05FVFNDQVBFMi4wAwEAAAAh+QQICAAAACwAAAAAGAAQAAACEYSPqcvtD6OctNqLs968+68UADs=';
+    for (const image of [freezing, zeroHigh]) {
+      const res = await app.request('/api/v1/extract', json({ images: [image], use_ai: false }));
+      expect(res.status).toBe(415);
+      expect(((await res.json()) as ApiError).error.message).toMatch(/PNG/);
+    }
+  });
+
   it('refuses JSON nested deeper than the protocol could need', async () => {
     const { runs } = await createTestRunService({ env: fakes.env });
     const deep = `{"images":${'['.repeat(LIMITS.maxJsonDepth + 5)}${']'.repeat(LIMITS.maxJsonDepth + 5)}}`;
