@@ -7,9 +7,13 @@ import {
 } from '../core/messages/plugin-messages.ts';
 import { describeSelection } from './describe-selection.ts';
 import { exportSelection } from './export-selection.ts';
+import { listReviews } from './list-reviews.ts';
+import { loadLearning } from './load-learning.ts';
 import { loadSettings } from './load-settings.ts';
 import { PluginFailure } from './plugin-failure.ts';
+import { resolveAllReviews, resolveReview } from './resolve-review.ts';
 import { saveSettings } from './save-settings.ts';
+import { selectNode } from './select-node.ts';
 import { writeStyles } from './write-styles.ts';
 
 /**
@@ -71,6 +75,22 @@ async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMess
       return { type: 'save-settings-done', id: request.id };
     case 'write-styles':
       return { type: 'write-styles-done', id: request.id, summary: await writeStyles(figma, request) };
+    case 'list-reviews': {
+      const reviews = await listReviews(figma);
+      return { type: 'list-reviews-done', id: request.id, reviews, learning: loadLearning(figma) };
+    }
+    case 'resolve-review': {
+      const { decisions, learning } = await resolveReview(figma, request.styleId, request.hex);
+      return { type: 'resolve-review-done', id: request.id, decision: decisions[0]!, learning };
+    }
+    case 'resolve-all-reviews': {
+      const { decisions, learning } = await resolveAllReviews(figma);
+      return { type: 'resolve-all-reviews-done', id: request.id, decisions, learning };
+    }
+    case 'select-node':
+      return { type: 'select-node-done', id: request.id, found: await selectNode(figma, request.nodeId) };
+    case 'load-learning':
+      return { type: 'load-learning-done', id: request.id, learning: loadLearning(figma) };
   }
 }
 

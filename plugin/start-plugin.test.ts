@@ -120,7 +120,12 @@ describe('settings', () => {
       id: 's1',
     });
     // A request without a server (an older UI) stores the default one: every field is always stored.
-    expect(fake.clientStorage.get(SETTINGS_STORAGE_KEY)).toEqual({ prefix: 'Brand/Colours', serverUrl: DEFAULT_SERVER_URL });
+    expect(fake.clientStorage.get(SETTINGS_STORAGE_KEY)).toEqual({
+      prefix: 'Brand/Colours',
+      serverUrl: DEFAULT_SERVER_URL,
+      variables: false,
+      useLearnedWeights: false,
+    });
     expect(await fake.request({ type: 'load-settings', id: 's2' })).toMatchObject({ settings: { prefix: 'Brand/Colours' } });
   });
 
@@ -151,6 +156,26 @@ describe('settings', () => {
     expect(await fake.request({ type: 'load-settings', id: 's1' })).toMatchObject({ settings: { prefix: DEFAULT_SETTINGS.prefix, serverUrl: '' } });
     fake.clientStorage.set(SETTINGS_STORAGE_KEY, { prefix: 'Brand', serverUrl: 'gopher://x' });
     expect(await fake.request({ type: 'load-settings', id: 's2' })).toMatchObject({ settings: { prefix: 'Brand', serverUrl: DEFAULT_SERVER_URL } });
+  });
+
+  it('saves and loads the variables and learned-weights choices', async () => {
+    const fake = await started();
+    await fake.request({ type: 'save-settings', id: 's1', settings: { prefix: 'Chorus', variables: true, useLearnedWeights: true } });
+    expect(await fake.request({ type: 'load-settings', id: 's2' })).toMatchObject({ settings: { variables: true, useLearnedWeights: true } });
+  });
+
+  it('gives settings stored before variables and learning existed their defaults for both', async () => {
+    const fake = await started();
+    fake.clientStorage.set(SETTINGS_STORAGE_KEY, { prefix: 'Brand', serverUrl: '' });
+    expect(await fake.request({ type: 'load-settings', id: 's1' })).toMatchObject({
+      settings: { prefix: 'Brand', serverUrl: '', variables: false, useLearnedWeights: false },
+    });
+  });
+
+  it('checks the new fields one by one: a bad one takes its default, the good one stays', async () => {
+    const fake = await started();
+    fake.clientStorage.set(SETTINGS_STORAGE_KEY, { prefix: 'Brand', variables: true, useLearnedWeights: 'yes' });
+    expect(await fake.request({ type: 'load-settings', id: 's1' })).toMatchObject({ settings: { prefix: 'Brand', variables: true, useLearnedWeights: false } });
   });
 
   it.each([

@@ -80,6 +80,8 @@ describe('write-styles: first run', () => {
       created: ['Chorus/background', 'Chorus/text', 'Chorus/primary', 'Chorus/color-1', 'Chorus/color-2'],
       updated: [],
       unchanged: [],
+      keptDecisions: [],
+      flagged: [],
       editedByHand: [],
     });
     // #22aa55 covers more pixels than #ff9900, so it is color-1.

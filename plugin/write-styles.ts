@@ -1,13 +1,16 @@
 import type { Source, WriteStylesOptions, WriteSummary } from '../core/messages/plugin-messages.ts';
 import type { PaletteColor } from '../core/palette/palette-color.ts';
 import { assignStyleSlots } from './assign-style-slots.ts';
-import { CHORUS_STYLE_DATA } from './chorus-style-data.ts';
+import { CHORUS_COLLECTION_KEY, CHORUS_STYLE_DATA } from './chorus-style-data.ts';
 import { PluginFailure } from './plugin-failure.ts';
-import { chorusWrittenHex } from './private/chorus-written-hex.ts';
-import { currentHex } from './private/current-hex.ts';
-import { hexToFigmaRgb } from './private/hex-to-figma-rgb.ts';
-import { styleDescription } from './style-description.ts';
+import { readChorusData, writeChorusData } from './private/chorus-data.ts';
+import { readChorusVariables } from './private/chorus-variables.ts';
+import { planSlot, type SlotWrite } from './private/plan-slot.ts';
+import { reasonOf, UndoLog } from './private/undo-log.ts';
 import { writeNotification } from './write-notification.ts';
+
+/** The name of the variable collection Chorus makes; found again by plugin data, so the designer may rename it. */
+export const CHORUS_COLLECTION_NAME = 'Chorus';
 
 export interface WriteStylesInput {
   readonly palette: readonly PaletteColor[];
@@ -15,76 +18,61 @@ export interface WriteStylesInput {
   readonly options: WriteStylesOptions;
 }
 
-type Planned =
-  | { kind: 'create'; slot: string; name: string; paint: SolidPaint; description: string; hex: string }
-  | { kind: 'update'; style: PaintStyle; paint: SolidPaint; description: string; hex: string }
-  | { kind: 'unchanged'; style: PaintStyle }
-  | { kind: 'edited'; style: PaintStyle; currentHex: string; proposedHex: string };
-
 /**
  * Writes a palette into the file as local paint styles named `<prefix>/<slot>` (see
  * assignStyleSlots), each one SOLID paint in Figma's 0–1 RGB, with its provenance in the
- * description and in plugin data (CHORUS_STYLE_DATA).
+ * description and in plugin data (CHORUS_STYLE_DATA). With `options.variables`, also as COLOR
+ * variables `<prefix>/<slot>` in Chorus's collection (value in the default mode, scopes by role),
+ * each style bound to its variable.
  *
- * A style Chorus wrote before is found by plugin data, never by name: it is updated in place and
- * keeps the designer's name for it. A style whose paint no longer matches what Chorus last wrote
- * was edited by hand: it is reported in `editedByHand` and left alone unless
- * `options.overwriteEdited`. A style already showing the proposed colour is `unchanged`.
- * The summary's `created`/`updated`/`unchanged` list style names.
+ * A colour the vote could not decide (`conflict`) is written with the consensus value and a review
+ * marker: a description saying what to review and plugin data holding every candidate (listed in
+ * `flagged`). A slot whose conflict the designer resolved keeps their colour (`keptDecisions`).
+ * See planSlot for every rule.
+ *
+ * A style or variable Chorus wrote before is found by plugin data, never by name: it is updated in
+ * place and keeps the designer's name for it. One edited by hand is reported in `editedByHand` and
+ * left alone unless `options.overwriteEdited`. The summary lists style names.
  *
  * Everything is planned and checked before the first write; the writes are then one undo step
- * (`figma.commitUndo()` once). If Figma still throws mid-way, what this call changed is rolled
- * back and it throws a PluginFailure WRITE_FAILED, so the file never holds half a palette.
- * Styles are read only through the async API (the manifest asks for dynamic-page access).
+ * (`figma.commitUndo()` once). If Figma still throws mid-way, what this call changed (styles,
+ * variables, the collection) is rolled back and it throws a PluginFailure WRITE_FAILED, so the
+ * file never holds half a palette. Only async reads (the manifest asks for dynamic-page access).
  */
 export async function writeStyles(figma: PluginAPI, input: WriteStylesInput): Promise<WriteSummary> {
   const { palette, source, options } = input;
-  const existing = chorusStylesBySlot(await figma.getLocalPaintStylesAsync(), options.prefix);
-  const plan = assignStyleSlots(palette).map(({ slot, color }) =>
-    planSlot(existing.get(slot), slot, color, source, options),
-  );
+  const [styles, variables] = await Promise.all([figma.getLocalPaintStylesAsync(), readChorusVariables(figma)]);
+  const existing = chorusStylesBySlot(styles, options.prefix);
+  const context = { source, options, variables, takenNames: variables.collection ? variables.namesIn(variables.collection) : new Set<string>() };
+  const plan = assignStyleSlots(palette).map(({ slot, color }) => planSlot(existing.get(slot), slot, color, context));
 
-  const summary: WriteSummary = { created: [], updated: [], unchanged: [], editedByHand: [] };
-  const undoLog: (() => void)[] = [];
+  const summary: WriteSummary = { created: [], updated: [], unchanged: [], keptDecisions: [], flagged: [], editedByHand: [] };
+  const undo = new UndoLog();
   try {
+    let collection = variables.collection;
     for (const step of plan) {
-      switch (step.kind) {
-        case 'create': {
-          const style = figma.createPaintStyle();
-          undoLog.push(() => style.remove());
-          style.name = step.name;
-          style.paints = [step.paint];
-          style.description = step.description;
-          style.setPluginData(CHORUS_STYLE_DATA.prefix, options.prefix);
-          style.setPluginData(CHORUS_STYLE_DATA.slot, step.slot);
-          style.setPluginData(CHORUS_STYLE_DATA.hex, step.hex);
-          summary.created.push(style.name);
-          break;
-        }
-        case 'update': {
-          const { style } = step;
-          undoLog.push(restorer(style));
-          style.paints = [step.paint];
-          style.description = step.description;
-          style.setPluginData(CHORUS_STYLE_DATA.hex, step.hex);
-          summary.updated.push(style.name);
-          break;
-        }
-        case 'unchanged':
-          summary.unchanged.push(step.style.name);
-          break;
-        case 'edited':
-          summary.editedByHand.push({
-            styleId: step.style.id,
-            name: step.style.name,
-            currentHex: step.currentHex,
-            proposedHex: step.proposedHex,
-          });
-          break;
+      if (step.kind === 'edited') {
+        summary.editedByHand.push(step.entry);
+        continue;
       }
+      if (step.kind === 'unchanged') {
+        (step.kept ? summary.keptDecisions : summary.unchanged).push(step.name);
+        if (step.flagged) summary.flagged.push(step.name);
+        continue;
+      }
+      let variable = step.variable;
+      if (step.newVariable) {
+        collection ??= createCollection(figma, undo);
+        variable = createVariable(figma, collection, step, step.newVariable, options.prefix, undo);
+      } else if (variable && step.variableChanges) {
+        updateVariable(variable, step, variables.defaultModeOf(variable), undo);
+      }
+      const name = writeStyle(figma, step, variable, options.prefix, undo);
+      (step.kept ? summary.keptDecisions : step.style ? summary.updated : summary.created).push(name);
+      if (step.flagged) summary.flagged.push(name);
     }
   } catch (error) {
-    const undone = rollBack(undoLog);
+    const undone = undo.rollBack();
     throw new PluginFailure(
       'WRITE_FAILED',
       undone
@@ -93,7 +81,7 @@ export async function writeStyles(figma: PluginAPI, input: WriteStylesInput): Pr
     );
   }
 
-  if (undoLog.length > 0) figma.commitUndo();
+  if (undo.length > 0) figma.commitUndo();
   figma.notify(writeNotification(summary));
   return summary;
 }
@@ -109,66 +97,83 @@ function chorusStylesBySlot(styles: readonly PaintStyle[], prefix: string): Map<
   return bySlot;
 }
 
-/** Decides what happens to one slot, from the style as it is now; checks the values to write. */
-function planSlot(
-  style: PaintStyle | undefined,
-  slot: string,
-  color: PaletteColor,
-  source: Source,
-  options: WriteStylesOptions,
-): Planned {
-  const hex = color.hex;
-  const paint: SolidPaint = { type: 'SOLID', color: checkedRgb(hex) };
-  const description = styleDescription(color, slot, source);
-  if (!style) return { kind: 'create', slot, name: `${options.prefix}/${slot}`, paint, description, hex };
-
-  const shown = chorusWrittenHex(style.paints);
-  if (shown === hex) return { kind: 'unchanged', style };
-  const editedByHand = shown === undefined || shown !== style.getPluginData(CHORUS_STYLE_DATA.hex);
-  if (editedByHand && !options.overwriteEdited) {
-    return { kind: 'edited', style, currentHex: currentHex(style.paints), proposedHex: hex };
-  }
-  return { kind: 'update', style, paint, description, hex };
+function createCollection(figma: PluginAPI, undo: UndoLog): VariableCollection {
+  const collection = figma.variables.createVariableCollection(CHORUS_COLLECTION_NAME);
+  undo.push(() => collection.remove());
+  collection.setPluginData(CHORUS_COLLECTION_KEY, '1');
+  return collection;
 }
 
-/** Figma's 0–1 RGB for `hex`, checked before any write so a bad colour cannot stop a write half-way. */
-function checkedRgb(hex: string): RGB {
-  let rgb: RGB;
-  try {
-    rgb = hexToFigmaRgb(hex);
-  } catch {
-    throw new PluginFailure('WRITE_FAILED', `The palette holds ${JSON.stringify(hex)}, which is not a colour. Run the extraction again, then write the styles.`);
-  }
-  return rgb;
+function createVariable(
+  figma: PluginAPI,
+  collection: VariableCollection,
+  step: SlotWrite,
+  init: NonNullable<SlotWrite['newVariable']>,
+  prefix: string,
+  undo: UndoLog,
+): Variable {
+  const variable = figma.variables.createVariable(init.name, collection, 'COLOR');
+  undo.push(() => variable.remove());
+  variable.scopes = init.scopes;
+  variable.setValueForMode(collection.defaultModeId, { ...step.rgb, a: 1 });
+  variable.description = step.description ?? step.style?.description ?? '';
+  variable.setPluginData(CHORUS_STYLE_DATA.prefix, prefix);
+  variable.setPluginData(CHORUS_STYLE_DATA.slot, step.slot);
+  writeSlotData(variable, step);
+  return variable;
 }
 
-/** Undoes this call's changes to an existing style: its paint, description and Chorus's plugin data. */
-function restorer(style: PaintStyle): () => void {
+function updateVariable(variable: Variable, step: SlotWrite, modeId: string | undefined, undo: UndoLog): void {
+  if (modeId === undefined) throw new Error(`the collection of the variable "${variable.name}" is missing`);
+  const value = variable.valuesByMode[modeId];
+  const description = variable.description;
+  const data = readChorusData(variable);
+  undo.push(() => {
+    if (value !== undefined) variable.setValueForMode(modeId, value);
+    variable.description = description;
+    writeChorusData(variable, data);
+  });
+  if (step.writeValue) variable.setValueForMode(modeId, { ...step.rgb, a: 1 });
+  if (step.description !== undefined) variable.description = step.description;
+  writeSlotData(variable, step);
+}
+
+/** Creates or updates the slot's style; returns its name. */
+function writeStyle(figma: PluginAPI, step: SlotWrite, variable: Variable | undefined, prefix: string, undo: UndoLog): string {
+  const plain: SolidPaint = { type: 'SOLID', color: step.rgb };
+  if (!step.style) {
+    const paint = variable ? figma.variables.setBoundVariableForPaint(plain, 'color', variable) : plain;
+    const style = figma.createPaintStyle();
+    undo.push(() => style.remove());
+    style.name = step.name;
+    style.paints = [paint];
+    style.description = step.description ?? variable?.description ?? '';
+    style.setPluginData(CHORUS_STYLE_DATA.prefix, prefix);
+    style.setPluginData(CHORUS_STYLE_DATA.slot, step.slot);
+    writeSlotData(style, step);
+    return style.name;
+  }
+  const style = step.style;
+  if (!step.styleChanges) return style.name;
   const paints = style.paints;
   const description = style.description;
-  const hex = style.getPluginData(CHORUS_STYLE_DATA.hex);
-  return () => {
+  const data = readChorusData(style);
+  undo.push(() => {
     style.paints = paints;
     style.description = description;
-    style.setPluginData(CHORUS_STYLE_DATA.hex, hex);
-  };
+    writeChorusData(style, data);
+  });
+  if (step.writePaint) style.paints = [variable ? figma.variables.setBoundVariableForPaint(plain, 'color', variable) : plain];
+  if (step.description !== undefined) style.description = step.description;
+  writeSlotData(style, step);
+  return style.name;
 }
 
-/** Runs the undo log newest first; true if every step succeeded. Keeps going past a failed step. */
-function rollBack(undoLog: readonly (() => void)[]): boolean {
-  let complete = true;
-  for (let i = undoLog.length - 1; i >= 0; i--) {
-    try {
-      undoLog[i]!();
-    } catch {
-      complete = false;
-    }
-  }
-  return complete;
-}
-
-function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  // Figma's messages can be long; the designer needs the gist, not a dump.
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+/** The slot's colour and review marker; its decision only where missing (a decision is the designer's, never rewritten). */
+function writeSlotData(owner: PluginDataMixin, step: SlotWrite): void {
+  writeChorusData(owner, {
+    hex: step.hex,
+    review: step.marker,
+    ...(step.decision !== '' && owner.getPluginData(CHORUS_STYLE_DATA.decision) === '' ? { decision: step.decision } : {}),
+  });
 }

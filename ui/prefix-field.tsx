@@ -1,13 +1,24 @@
+import type { ComponentChildren } from 'preact';
 import type { TextSetting } from './use-settings.ts';
 
+export interface PrefixFieldProps {
+  readonly prefix: TextSetting;
+  readonly disabled: boolean;
+  /** Shown at the end of the label's line (a related option), so it costs no row of its own. */
+  readonly aside?: ComponentChildren;
+}
+
 /** The style folder, e.g. `Chorus` or `Brand/Colours`; saved for next time when the field loses focus. */
-export function PrefixField({ prefix, disabled }: { prefix: TextSetting; disabled: boolean }) {
+export function PrefixField({ prefix, disabled, aside }: PrefixFieldProps) {
   const invalid = prefix.valid === null;
   return (
     <div class="field">
-      <label class="field-label" for="style-prefix">
-        Style folder
-      </label>
+      <div class="field-label-row">
+        <label class="field-label" for="style-prefix">
+          Style folder
+        </label>
+        {aside}
+      </div>
       <input
         id="style-prefix"
         class="input"

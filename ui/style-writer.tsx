@@ -5,7 +5,7 @@ import { ChorusError } from './chorus-error.ts';
 import { EditedByHandPrompt } from './edited-by-hand-prompt.tsx';
 import type { PluginChannel } from './plugin-channel.ts';
 import { PrefixField } from './prefix-field.tsx';
-import type { TextSetting } from './use-settings.ts';
+import type { FlagSetting, TextSetting } from './use-settings.ts';
 import { WriteSummaryLine } from './write-summary-line.tsx';
 
 type WriteState =
@@ -20,15 +20,22 @@ export interface StyleWriterProps {
   palette: readonly PaletteColor[];
   source: Source;
   prefix: TextSetting;
+  /** Also write the palette as COLOR variables (the designer's setting, kept for next time). */
+  variables: FlagSetting;
   /** A settings load or save problem, in a sentence. */
   settingsProblem: string | null;
+  /** Told after every successful write, e.g. to read the file's flagged colours again. */
+  onWritten?: (summary: WriteSummary) => void;
+  /** Opens the Review panel. */
+  onReview?: () => void;
 }
 
 /**
- * The style folder, "Create styles" (it writes the palette on screen at the moment of the click),
- * the write's summary, and the keep/overwrite choice for hand-edited styles.
+ * The style folder, "Also write variables", "Create styles" (it writes the palette on screen at
+ * the moment of the click, conflicts with their candidates so the plugin flags them), the write's
+ * summary with what needs review, and the keep/overwrite choice for hand-edited styles.
  */
-export function StyleWriter({ channel, palette, source, prefix, settingsProblem }: StyleWriterProps) {
+export function StyleWriter({ channel, palette, source, prefix, variables, settingsProblem, onWritten, onReview }: StyleWriterProps) {
   const [state, setState] = useState<WriteState>({ kind: 'ready' });
   const busy = state.kind === 'writing';
 
@@ -42,10 +49,13 @@ export function StyleWriter({ channel, palette, source, prefix, settingsProblem 
         type: 'write-styles',
         palette: [...written],
         source,
-        options: { prefix: prefix.valid, overwriteEdited },
+        options: { prefix: prefix.valid, overwriteEdited, variables: variables.value },
       })
       .then(
-        (reply) => setState({ kind: 'written', summary: reply.summary, keptEdited: false, palette: written }),
+        (reply) => {
+          setState({ kind: 'written', summary: reply.summary, keptEdited: false, palette: written });
+          onWritten?.(reply.summary);
+        },
         (error: unknown) => setState({ kind: 'failed', error: ChorusError.from(error).toPluginError() }),
       );
   };
@@ -54,7 +64,16 @@ export function StyleWriter({ channel, palette, source, prefix, settingsProblem 
   return (
     <section class="panel panel--writer" aria-label="Create styles">
       <div class="writer-row">
-        <PrefixField prefix={prefix} disabled={busy} />
+        <PrefixField
+          prefix={prefix}
+          disabled={busy}
+          aside={
+            <label class="checkbox checkbox--inline" title="COLOR variables in a Chorus collection, scoped by role; the styles are bound to them">
+              <input type="checkbox" checked={variables.value} disabled={busy} onChange={(event) => variables.set(event.currentTarget.checked)} />
+              <span>Also write variables</span>
+            </label>
+          }
+        />
         <button type="button" class="button button--primary" disabled={busy || prefix.valid === null} onClick={() => write(false)}>
           {busy ? 'Writing…' : 'Create styles'}
         </button>
@@ -70,7 +89,7 @@ export function StyleWriter({ channel, palette, source, prefix, settingsProblem 
           {state.error.message} <span class="error-code">{state.error.code}</span>
         </p>
       )}
-      {shown && <WriteSummaryLine summary={shown} keptEdited={state.kind === 'written' && state.keptEdited} />}
+      {shown && <WriteSummaryLine summary={shown} keptEdited={state.kind === 'written' && state.keptEdited} onReview={onReview} />}
       {state.kind === 'written' && state.palette !== palette && (
         <p class="summary" data-testid="refined-since">
           The palette was refined since; Create styles again to update the styles.

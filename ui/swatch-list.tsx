@@ -5,10 +5,12 @@ export interface SwatchListProps {
   readonly swatches: readonly Swatch[];
   /** Where the palette comes from, e.g. `Tier 1 · plugin` or `Tier 3`. */
   readonly source: string;
+  /** Given once the palette was written with conflicts flagged: conflicted swatches offer to open the Review panel. */
+  readonly onReview?: (() => void) | undefined;
 }
 
 /** The voted palette, most prominent first: what Create styles writes. */
-export function SwatchList({ swatches, source }: SwatchListProps) {
+export function SwatchList({ swatches, source, onReview }: SwatchListProps) {
   return (
     <section class="panel" aria-labelledby="palette-title">
       <h2 class="panel-title" id="palette-title">
@@ -19,7 +21,7 @@ export function SwatchList({ swatches, source }: SwatchListProps) {
       </h2>
       <ul class="swatches" aria-labelledby="palette-title">
         {swatches.map((swatch) => (
-          <SwatchRow swatch={swatch} key={swatch.key} />
+          <SwatchRow swatch={swatch} key={swatch.key} onReview={onReview} />
         ))}
       </ul>
     </section>

@@ -1,17 +1,27 @@
 import type { Swatch } from './backend/tokens-to-palette.ts';
 import { formatShare } from './format-share.ts';
+import { formatVoters } from './review/format-voters.ts';
 import { roleLabel } from './role-label.ts';
 
 /** Extractor tags shown before the rest are summed up as `+N`: with a name, that fits one line at 360 px. */
 const TAGS_SHOWN = 2;
 
+export interface SwatchRowProps {
+  readonly swatch: Swatch;
+  /** Given once the palette was written with conflicts flagged: opens the Review panel. */
+  readonly onReview?: (() => void) | undefined;
+}
+
 /**
  * One palette colour: chip, role, hex, pixel share; under the role the model's name for it (if
  * any), the extractors that voted for it and how sure the vote is; and, when the extractors
- * disagree, a conflict badge with every candidate.
+ * disagree, a conflict badge with every candidate (its share of the vote; who voted for it on
+ * hover) and, once written, a way to the Review panel to settle it.
  */
-export function SwatchRow({ swatch }: { swatch: Swatch }) {
-  const { color, conflict } = swatch;
+export function SwatchRow({ swatch, onReview }: SwatchRowProps) {
+  const { color } = swatch;
+  const conflict = color.conflict && color.candidates && color.candidates.length > 0 ? color.candidates : null;
+  const totalWeight = conflict ? conflict.reduce((sum, c) => sum + c.weight, 0) : 0;
   const label = roleLabel(color.role);
   const hex = color.hex.slice(1).toUpperCase();
   const extractors = heaviestFirst(color.votes);
@@ -31,13 +41,14 @@ export function SwatchRow({ swatch }: { swatch: Swatch }) {
   return (
     <li class={`swatch${conflict ? ' swatch--conflict' : ''}`} data-testid="swatch" data-hex={color.hex} data-key={swatch.key} aria-label={spoken}>
       <span class="chip" style={{ background: color.hex }} aria-hidden="true" />
-      <div class="swatch-body" aria-hidden="true">
-        <div class="swatch-line">
+      {/* The row's label says it all; only the Review button is for assistive technology on its own. */}
+      <div class="swatch-body">
+        <div class="swatch-line" aria-hidden="true">
           <span class="swatch-label">{label}</span>
           <span class="swatch-hex">{hex}</span>
           <span class="swatch-share">{formatShare(color.share)}</span>
         </div>
-        <div class="swatch-line swatch-votes">
+        <div class="swatch-line swatch-votes" aria-hidden="true">
           {color.name && (
             <span class="swatch-name" data-testid="swatch-name" title="The model's name for this colour">
               {color.name}
@@ -65,17 +76,35 @@ export function SwatchRow({ swatch }: { swatch: Swatch }) {
           <div class="swatch-line swatch-conflict" data-testid="conflict">
             <span
               class="badge badge--warning"
-              title="The extractors disagree on this colour: no value has 60% of the vote. Create styles writes the heaviest one."
+              aria-hidden="true"
+              title="The extractors disagree on this colour: no value has 60% of the vote. Create styles writes the heaviest one and flags it for you to review."
             >
               Conflict
             </span>
             {conflict.map((candidate) => (
-              <span class="candidate" key={candidate.hex} title={`${candidate.extractors.join(', ')}`}>
+              <span
+                class="candidate"
+                aria-hidden="true"
+                key={candidate.hex}
+                data-hex={candidate.hex}
+                title={`${candidate.measured ? 'Measured. ' : ''}${candidate.name ? `${candidate.name}. ` : ''}${formatVoters(candidate.votes)}`}
+              >
                 <span class="chip chip--small" style={{ background: candidate.hex }} />
                 <span class="candidate-hex">{candidate.hex.slice(1).toUpperCase()}</span>
-                <span class="candidate-support">{Math.round(candidate.support * 100)}%</span>
+                <span class="candidate-support">{totalWeight > 0 ? Math.round((candidate.weight / totalWeight) * 100) : 0}%</span>
               </span>
             ))}
+            {onReview && (
+              <button
+                type="button"
+                class="link swatch-review"
+                data-testid="swatch-review"
+                aria-label={`Review ${label} in the Review panel`}
+                onClick={onReview}
+              >
+                Review
+              </button>
+            )}
           </div>
         )}
       </div>

@@ -4,6 +4,8 @@ import { ChorusError } from './chorus-error.ts';
 import type { PluginChannel } from './plugin-channel.ts';
 
 type Field = keyof Settings;
+type TextField = 'prefix' | 'serverUrl';
+type FlagField = 'variables' | 'useLearnedWeights';
 
 /** One text setting as its field edits it. */
 export interface TextSetting {
@@ -16,20 +18,37 @@ export interface TextSetting {
   save(): void;
 }
 
+/** One on/off setting: saved as soon as it changes. */
+export interface FlagSetting {
+  readonly value: boolean;
+  set(value: boolean): void;
+}
+
 export interface SettingsState {
   /** The style folder, e.g. `Chorus` or `Brand/Colours`. */
   readonly prefix: TextSetting;
   /** The backend that refines tier 1; `''` for none. */
   readonly serverUrl: TextSetting;
+  /** Write COLOR variables along with the styles. */
+  readonly variables: FlagSetting;
+  /** Weigh the backend's next vote by the designer's review decisions. */
+  readonly useLearnedWeights: FlagSetting;
   /** A load or save problem, in a sentence. */
   readonly problem: string | null;
   /** Resolves once the stored settings have loaded, or failed to (the defaults then stay). Never rejects. */
   readonly loaded: Promise<void>;
-  /** The settings in effect now: each field's valid draft, else what was last saved. For code after an `await`. */
+  /** The settings in effect now: each text field's valid draft, else what was last saved. For code after an `await`. */
   current(): Settings;
 }
 
-const FIELD_NAMES: Record<Field, string> = { prefix: 'style folder', serverUrl: 'server' };
+const FIELD_NAMES: Record<Field, string> = {
+  prefix: 'style folder',
+  serverUrl: 'server',
+  variables: '“Also write variables” choice',
+  useLearnedWeights: '“Use this to weigh the next vote” choice',
+};
+const FIELDS = Object.keys(FIELD_NAMES) as Field[];
+const NOT_EDITED: Record<Field, boolean> = { prefix: false, serverUrl: false, variables: false, useLearnedWeights: false };
 
 /**
  * The designer's settings: loaded once with `load-settings`, saved with `save-settings` when a
@@ -45,7 +64,7 @@ export function useSettings(channel: PluginChannel): SettingsState {
   };
   const [problem, setProblem] = useState<string | null>(null);
   const saved = useRef<Settings>({ ...DEFAULT_SETTINGS });
-  const edited = useRef<Record<Field, boolean>>({ prefix: false, serverUrl: false });
+  const edited = useRef<Record<Field, boolean>>({ ...NOT_EDITED });
   const [loading] = useState(() => {
     let resolve = (): void => {};
     const promise = new Promise<void>((done) => (resolve = done));
@@ -60,11 +79,12 @@ export function useSettings(channel: PluginChannel): SettingsState {
         (reply) => {
           if (!live) return;
           saved.current = reply.settings;
-          // The designer may have typed while settings loaded; their text wins.
-          setDrafts((now) => ({
-            prefix: edited.current.prefix ? now.prefix : reply.settings.prefix,
-            serverUrl: edited.current.serverUrl ? now.serverUrl : reply.settings.serverUrl,
-          }));
+          // The designer may have typed or clicked while settings loaded; their input wins.
+          setDrafts((now) => {
+            const next = { ...reply.settings };
+            for (const field of FIELDS) if (edited.current[field]) Object.assign(next, { [field]: now[field] });
+            return next;
+          });
         },
         (error: unknown) => {
           if (live) setProblem(`Your saved settings could not be loaded, so the defaults are used. ${ChorusError.from(error).message}`);
@@ -76,18 +96,14 @@ export function useSettings(channel: PluginChannel): SettingsState {
     };
   }, [channel]);
 
-  const valid: Record<Field, string | null> = { prefix: validOf('prefix', drafts), serverUrl: validOf('serverUrl', drafts) };
-
-  const setting = (field: Field): TextSetting => ({
-    draft: drafts[field],
-    valid: valid[field],
-    setDraft(value) {
-      edited.current[field] = true;
-      setDrafts((now) => ({ ...now, [field]: value }));
-    },
-    save() {
-      const value = valid[field];
-      if (value === null || value === saved.current[field]) return;
+  /**
+   * Saves `field` as `value` once the stored settings have loaded (a save before then would send
+   * the defaults for every other field); puts it back if the save fails. All fields go, so saving
+   * one never resets another.
+   */
+  const saveField = <F extends Field>(field: F, value: Settings[F]): void => {
+    void loading.promise.then(() => {
+      if (value === saved.current[field]) return;
       const previous = saved.current;
       const next = { ...previous, [field]: value };
       saved.current = next;
@@ -99,23 +115,51 @@ export function useSettings(channel: PluginChannel): SettingsState {
           setProblem(`The ${FIELD_NAMES[field]} was not saved for next time. ${ChorusError.from(error).message}`);
         },
       );
+    });
+  };
+
+  const text = (field: TextField): TextSetting => {
+    const valid = validOf(field, drafts);
+    return {
+      draft: drafts[field],
+      valid,
+      setDraft(value) {
+        edited.current[field] = true;
+        setDrafts((now) => ({ ...now, [field]: value }));
+      },
+      save() {
+        if (valid !== null) saveField(field, valid);
+      },
+    };
+  };
+
+  const flag = (field: FlagField): FlagSetting => ({
+    value: drafts[field],
+    set(value) {
+      edited.current[field] = true;
+      setDrafts((now) => ({ ...now, [field]: value }));
+      saveField(field, value);
     },
   });
 
   return {
-    prefix: setting('prefix'),
-    serverUrl: setting('serverUrl'),
+    prefix: text('prefix'),
+    serverUrl: text('serverUrl'),
+    variables: flag('variables'),
+    useLearnedWeights: flag('useLearnedWeights'),
     problem,
     loaded: loading.promise,
     current: () => ({
       prefix: validOf('prefix', latestDrafts.current) ?? saved.current.prefix,
       serverUrl: validOf('serverUrl', latestDrafts.current) ?? saved.current.serverUrl,
+      variables: latestDrafts.current.variables,
+      useLearnedWeights: latestDrafts.current.useLearnedWeights,
     }),
   };
 }
 
-/** A field's draft as the contract accepts it (trimmed), or null when it is not valid. */
-function validOf(field: Field, drafts: Settings): string | null {
+/** A text field's draft as the contract accepts it (trimmed), or null when it is not valid. */
+function validOf(field: TextField, drafts: Settings): string | null {
   const parsed = settingsSchema.shape[field].safeParse(drafts[field]);
   return parsed.success ? parsed.data : null;
 }

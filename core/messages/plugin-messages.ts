@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { paletteColorSchema } from '../palette/palette-color.ts';
+import { candidateSchema, hexSchema, paletteColorSchema } from '../palette/palette-color.ts';
+import { roleSchema } from '../palette/role.ts';
 
 /**
  * The one contract between the Figma sandbox (plugin/) and the iframe (ui/).
@@ -42,6 +43,8 @@ export const writeStylesOptionsSchema = z.object({
   prefix: z.string().trim().min(1).max(64).regex(/^[^/]+(\/[^/]+)*$/, 'folders separated by single slashes'),
   /** Overwrite styles the designer edited by hand since Chorus wrote them. */
   overwriteEdited: z.boolean(),
+  /** Also write the palette as COLOR variables in a `Chorus` collection, and bind the styles to them. */
+  variables: z.boolean().default(false),
 });
 export type WriteStylesOptions = z.infer<typeof writeStylesOptionsSchema>;
 
@@ -76,9 +79,43 @@ export const serverUrlSchema = z
 export const settingsSchema = z.object({
   prefix: writeStylesOptionsSchema.shape.prefix,
   serverUrl: serverUrlSchema.default(DEFAULT_SERVER_URL),
+  /** Write COLOR variables too (see writeStylesOptionsSchema.variables). */
+  variables: z.boolean().default(false),
+  /** Weigh the next vote by how often each extractor agreed with the designer's review decisions. */
+  useLearnedWeights: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { prefix: 'Chorus', serverUrl: DEFAULT_SERVER_URL };
+export const DEFAULT_SETTINGS: Settings = { prefix: 'Chorus', serverUrl: DEFAULT_SERVER_URL, variables: false, useLearnedWeights: false };
+
+/**
+ * A colour the vote could not decide, as written in the file and read back from it (never from
+ * memory): the style that holds the consensus value for now, and every candidate to pick from.
+ */
+export const reviewSchema = z.object({
+  styleId: z.string().max(128),
+  styleName: z.string().max(512),
+  role: roleSchema.optional(),
+  /** The style's colour now (`#rrggbb`). */
+  currentHex: z.string(),
+  candidates: z.array(candidateSchema).min(1).max(16),
+  /** The frames the palette came from; one click selects one. */
+  source: sourceSchema,
+  /** The variable written for the same colour, if variables were written. */
+  variableId: z.string().max(128).optional(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+/** Per extractor: of the designer's review decisions where it had voted, how many went its way. Kept in the document. */
+export const learningSchema = z.record(z.string().max(64), z.object({ agreed: z.number().int().min(0), decided: z.number().int().min(0) }));
+export type Learning = z.infer<typeof learningSchema>;
+
+/** One decision, as the UI may report it to the backend's dashboard (the A/B evidence). */
+export const decisionSchema = z.object({
+  role: z.string().max(32),
+  chosenHex: hexSchema,
+  candidates: z.array(z.object({ hex: hexSchema, extractors: z.array(z.string().max(64)).max(64) })).max(16),
+});
+export type Decision = z.infer<typeof decisionSchema>;
 
 export const uiRequestSchema = z.discriminatedUnion('type', [
   // Asked once the UI has loaded: a push sent before then could arrive before anyone listens.
@@ -93,6 +130,15 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
     source: sourceSchema,
     options: writeStylesOptionsSchema,
   }),
+  // The Review panel: every flagged Chorus style in the document, read from the file.
+  z.object({ type: z.literal('list-reviews'), id }),
+  // Picks a candidate: sets the style (and its variable), clears the flag, records the decision. One undo step.
+  z.object({ type: z.literal('resolve-review'), id, styleId: z.string().max(128), hex: hexSchema }),
+  // "Accept all suggestions": every flagged style takes its first candidate. One undo step.
+  z.object({ type: z.literal('resolve-all-reviews'), id }),
+  // Selects a source frame on the canvas (switching page if needed) and scrolls to it.
+  z.object({ type: z.literal('select-node'), id, nodeId: z.string().max(128) }),
+  z.object({ type: z.literal('load-learning'), id }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 
@@ -108,6 +154,10 @@ export const writeSummarySchema = z.object({
   created: z.array(z.string()),
   updated: z.array(z.string()),
   unchanged: z.array(z.string()),
+  /** Styles whose conflict the designer resolved in review: their choice stands, the new run does not overwrite it. */
+  keptDecisions: z.array(z.string()).default([]),
+  /** Styles written with a review flag (a conflict to resolve in the Review panel). */
+  flagged: z.array(z.string()).default([]),
   /** Styles the designer changed by hand since Chorus wrote them; left as they are unless `overwriteEdited`. */
   editedByHand: z.array(z.object({ styleId: z.string(), name: z.string(), currentHex: z.string(), proposedHex: z.string() })),
 });
@@ -122,6 +172,11 @@ export const pluginMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('write-styles-done'), id, summary: writeSummarySchema }),
   z.object({ type: z.literal('load-settings-done'), id, settings: settingsSchema }),
   z.object({ type: z.literal('save-settings-done'), id }),
+  z.object({ type: z.literal('list-reviews-done'), id, reviews: z.array(reviewSchema), learning: learningSchema }),
+  z.object({ type: z.literal('resolve-review-done'), id, decision: decisionSchema, learning: learningSchema }),
+  z.object({ type: z.literal('resolve-all-reviews-done'), id, decisions: z.array(decisionSchema), learning: learningSchema }),
+  z.object({ type: z.literal('select-node-done'), id, found: z.boolean() }),
+  z.object({ type: z.literal('load-learning-done'), id, learning: learningSchema }),
   z.object({ type: z.literal('failed'), id, error: pluginErrorSchema }),
 ]);
 export type PluginMessage = z.infer<typeof pluginMessageSchema>;
@@ -133,4 +188,9 @@ export interface ReplyFor {
   'write-styles': Extract<PluginMessage, { type: 'write-styles-done' }>;
   'load-settings': Extract<PluginMessage, { type: 'load-settings-done' }>;
   'save-settings': Extract<PluginMessage, { type: 'save-settings-done' }>;
+  'list-reviews': Extract<PluginMessage, { type: 'list-reviews-done' }>;
+  'resolve-review': Extract<PluginMessage, { type: 'resolve-review-done' }>;
+  'resolve-all-reviews': Extract<PluginMessage, { type: 'resolve-all-reviews-done' }>;
+  'select-node': Extract<PluginMessage, { type: 'select-node-done' }>;
+  'load-learning': Extract<PluginMessage, { type: 'load-learning-done' }>;
 }

@@ -8,7 +8,18 @@ export type FaultOp =
   | 'setPluginData'
   | 'getLocalPaintStylesAsync'
   | 'clientStorage.getAsync'
-  | 'clientStorage.setAsync';
+  | 'clientStorage.setAsync'
+  | 'createVariableCollection'
+  | 'createVariable'
+  | 'setValueForMode'
+  | 'setScopes'
+  | 'setVariableName'
+  | 'setVariableDescription'
+  | 'removeVariable'
+  | 'setBoundVariableForPaint'
+  | 'getLocalVariablesAsync'
+  | 'getLocalVariableCollectionsAsync'
+  | 'setCurrentPageAsync';
 
 interface Fault {
   readonly op: FaultOp;

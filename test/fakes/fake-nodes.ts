@@ -137,17 +137,25 @@ export class FakeSceneNode {
   }
 }
 
-/** The fake document's one page: children and the selection. */
+/** A page of the fake document: children, its own selection (each page keeps one), plugin data. */
 export class FakePage {
   readonly type = 'PAGE' as const;
-  readonly id = '0:1';
   private readonly nodes: FakeSceneNode[] = [];
   private selected: readonly FakeSceneNode[] = [];
+  private readonly data: PluginDataStore;
 
   constructor(
+    readonly id: string,
     public name: string,
-    private readonly onSelectionChange: () => void,
-  ) {}
+    world: Pick<NodeWorld, 'journal' | 'faults'>,
+    /** Called when this page's selection changed; the fake fires `selectionchange` if it is the current page. */
+    private readonly onSelectionChange: (page: FakePage) => void,
+  ) {
+    this.data = new PluginDataStore(() => this.id, world.journal, world.faults, () => undefined);
+  }
+
+  /** The document, once the fake has put the page in it. */
+  parent: FakeDocument | null = null;
 
   get children(): readonly FakeSceneNode[] {
     return Object.freeze(this.nodes.slice());
@@ -156,6 +164,17 @@ export class FakePage {
   append(node: FakeSceneNode): void {
     node.parent = this;
     this.nodes.push(node);
+  }
+
+  /** Takes `node` off the page (the designer deleting it); it leaves the selection too. */
+  detach(node: FakeSceneNode): void {
+    const index = this.nodes.indexOf(node);
+    if (index >= 0) this.nodes.splice(index, 1);
+    node.parent = null;
+    if (this.selected.includes(node)) {
+      this.selected = this.selected.filter((n) => n !== node);
+      this.onSelectionChange(this);
+    }
   }
 
   get selection(): readonly FakeSceneNode[] {
@@ -174,10 +193,54 @@ export class FakePage {
     const next = [...new Set(value)];
     const changed = next.length !== this.selected.length || next.some((node, i) => node !== this.selected[i]);
     this.selected = next;
-    if (changed) this.onSelectionChange();
+    if (changed) this.onSelectionChange(this);
   }
 
-  getPluginData(): string {
-    return '';
+  getPluginData(key: string): string {
+    return this.data.get(key);
+  }
+  setPluginData(key: string, value: string): void {
+    this.data.set(key, value);
+  }
+  getPluginDataKeys(): string[] {
+    return this.data.keys();
+  }
+}
+
+/**
+ * `figma.root`: the pages, and document-wide plugin data. Under dynamic-page the document node is
+ * always loaded, so its plugin data can be read and written without loading any page.
+ */
+export class FakeDocument {
+  readonly type = 'DOCUMENT' as const;
+  readonly id = '0:0';
+  readonly parent = null;
+  private readonly data: PluginDataStore;
+
+  constructor(
+    public name: string,
+    private readonly pages: FakePage[],
+    world: Pick<NodeWorld, 'journal' | 'faults'>,
+  ) {
+    this.data = new PluginDataStore(() => this.id, world.journal, world.faults, () => undefined);
+  }
+
+  get children(): readonly FakePage[] {
+    return Object.freeze(this.pages.slice());
+  }
+
+  getPluginData(key: string): string {
+    return this.data.get(key);
+  }
+  setPluginData(key: string, value: string): void {
+    this.data.set(key, value);
+  }
+  getPluginDataKeys(): string[] {
+    return this.data.keys();
+  }
+
+  /** A test control's write (another plugin version, a corrupted file): not journaled. */
+  seedPluginData(key: string, value: string): void {
+    this.data.write(key, value);
   }
 }

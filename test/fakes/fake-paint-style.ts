@@ -19,7 +19,6 @@ export interface StyleWorld {
 export class FakePaintStyle implements PaintStyle {
   readonly type = 'PAINT' as const;
   readonly remote = false;
-  readonly boundVariables = {};
   documentationLinks: ReadonlyArray<DocumentationLink> = [];
   /** False once removed (by the plugin, or by undoing its creation); removed styles are not listed. */
   live = true;
@@ -69,6 +68,12 @@ export class FakePaintStyle implements PaintStyle {
   }
   set descriptionMarkdown(value: string) {
     this.description = value;
+  }
+
+  /** As the typings have it (VariableBindablePaintStyleField = 'paints'): the variables the style's solid paints bind their colour to. */
+  get boundVariables(): { readonly paints?: VariableAlias[] } {
+    const paints = this.stored.flatMap((paint) => (paint.type === 'SOLID' && paint.boundVariables?.color ? [{ ...paint.boundVariables.color }] : []));
+    return paints.length > 0 ? { paints } : {};
   }
 
   get paints(): ReadonlyArray<Paint> {

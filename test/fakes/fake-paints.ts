@@ -98,6 +98,7 @@ function normalizePaint(paint: unknown, path: string, fail: (message: string) =>
   if (!isRecord(boundVariables)) {
     fail(`Expected "${path}.boundVariables" to have type object but got ${typeName(boundVariables)} instead`);
   }
+  checkBoundVariables(boundVariables as Record<string, unknown>, `${path}.boundVariables`, fail);
   return {
     type: 'SOLID',
     visible,
@@ -107,6 +108,23 @@ function normalizePaint(paint: unknown, path: string, fail: (message: string) =>
     color: { r: Math.fround(r), g: Math.fround(g), b: Math.fround(b) },
     boundVariables: structuredClone(boundVariables),
   };
+}
+
+/**
+ * A SolidPaint binds only its `color` (VariableBindablePaintField), to a `{ type: 'VARIABLE_ALIAS', id }`.
+ * Figma accepts an id that names no variable on this path (it then renders the paint white), so the
+ * fake checks the shape only; setBoundVariableForPaint is where a bad variable is refused.
+ */
+function checkBoundVariables(bound: Record<string, unknown>, path: string, fail: (message: string) => never): void {
+  const unknown = Object.keys(bound).filter((key) => key !== 'color');
+  if (unknown.length > 0) fail(`Unrecognized key(s) in object: ${unknown.map((k) => `'${k}'`).join(', ')} at "${path}"`);
+  const alias = bound['color'];
+  if (alias === undefined) return;
+  if (!isRecord(alias) || alias['type'] !== 'VARIABLE_ALIAS' || typeof alias['id'] !== 'string') {
+    fail(`Expected "${path}.color" to be a VariableAlias ({ type: 'VARIABLE_ALIAS', id })`);
+  }
+  const extra = Object.keys(alias as Record<string, unknown>).filter((key) => key !== 'type' && key !== 'id');
+  if (extra.length > 0) fail(`Unrecognized key(s) in object: ${extra.map((k) => `'${k}'`).join(', ')} at "${path}.color"`);
 }
 
 function checkUnit(value: unknown, path: string, fail: (message: string) => never): number {

@@ -1,7 +1,22 @@
 /** A document change a plugin made through the fake's API, as the undo journal records it. */
 export interface JournalEntry {
-  readonly op: 'createPaintStyle' | 'removeStyle' | 'setName' | 'setDescription' | 'setPaints' | 'setPluginData';
-  /** Id of the style or node changed. */
+  readonly op:
+    | 'createPaintStyle'
+    | 'removeStyle'
+    | 'setName'
+    | 'setDescription'
+    | 'setPaints'
+    | 'setPluginData'
+    | 'createVariableCollection'
+    | 'removeVariableCollection'
+    | 'renameVariableCollection'
+    | 'createVariable'
+    | 'removeVariable'
+    | 'setVariableName'
+    | 'setVariableDescription'
+    | 'setValueForMode'
+    | 'setScopes';
+  /** Id of the style, node, variable or collection changed (`0:0` for the document). */
   readonly targetId: string;
   /** The property or plugin-data key changed, when there is one. */
   readonly key?: string;

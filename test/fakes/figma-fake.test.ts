@@ -245,3 +245,230 @@ describe('figma fake: UI bridge, notify, clientStorage', () => {
     await expect(fake.sendToPlugin({})).rejects.toThrow(/closed/);
   });
 });
+
+describe('figma fake: variables', () => {
+  it('creates a collection with one default mode and COLOR variables valued in 0–1 RGBA', async () => {
+    const fake = createFigmaFake();
+    const { variables } = fake.figma;
+    const collection = variables.createVariableCollection('Chorus');
+    expect(collection.id).toMatch(/^VariableCollectionId:/);
+    expect(collection.modes).toEqual([{ modeId: collection.defaultModeId, name: 'Mode 1' }]);
+    const variable = variables.createVariable('Chorus/primary', collection, 'COLOR');
+    expect(variable.id).toMatch(/^VariableID:/);
+    expect(variable.resolvedType).toBe('COLOR');
+    expect(variable.variableCollectionId).toBe(collection.id);
+    expect(variable.scopes).toEqual(['ALL_SCOPES']);
+    variable.setValueForMode(collection.defaultModeId, { r: 0.2, g: 0.4, b: 1, a: 1 });
+    const value = variable.valuesByMode[collection.defaultModeId] as RGBA;
+    expect(Math.round(value.r * 255)).toBe(51);
+    expect(value.a).toBe(1);
+    expect(Object.isFrozen(value)).toBe(true);
+    variable.setValueForMode(collection.defaultModeId, { r: 1, g: 1, b: 1 });
+    expect(variable.valuesByMode[collection.defaultModeId]).toEqual({ r: 1, g: 1, b: 1, a: 1 });
+    expect(collection.variableIds).toEqual([variable.id]);
+    expect((await variables.getLocalVariablesAsync('COLOR')).map((v) => v.id)).toEqual([variable.id]);
+    expect((await variables.getLocalVariablesAsync('FLOAT')).map((v) => v.id)).toEqual([]);
+    expect((await variables.getLocalVariableCollectionsAsync()).map((c) => c.id)).toEqual([collection.id]);
+    expect((await variables.getVariableByIdAsync(variable.id))?.name).toBe('Chorus/primary');
+    expect(await variables.getVariableByIdAsync('VariableID:9:9')).toBeNull();
+  });
+
+  it.each([
+    ['0–255 channels', { r: 255, g: 0, b: 0, a: 1 }, /newValue\.r" to have value <= 1/],
+    ['a negative alpha', { r: 0, g: 0, b: 0, a: -1 }, /newValue\.a" to have value >= 0/],
+    ['an unknown key', { r: 0, g: 0, b: 0, alpha: 1 }, /Unrecognized key/],
+    ['a string', '#ff0000', /RGB or RGBA/],
+  ])('refuses %s as a COLOR value, and keeps the old one', (_, value, message) => {
+    const fake = createFigmaFake();
+    const collection = fake.figma.variables.createVariableCollection('C');
+    const variable = fake.figma.variables.createVariable('v', collection, 'COLOR');
+    const before = variable.valuesByMode;
+    expect(() => variable.setValueForMode(collection.defaultModeId, value as unknown as VariableValue)).toThrow(message);
+    expect(variable.valuesByMode).toEqual(before);
+  });
+
+  it('refuses a mode of another collection, a duplicate name, and a collection id under dynamic-page', () => {
+    const fake = createFigmaFake();
+    const { variables } = fake.figma;
+    const a = variables.createVariableCollection('A');
+    const b = variables.createVariableCollection('B');
+    const variable = variables.createVariable('x', a, 'COLOR');
+    expect(() => variable.setValueForMode(b.defaultModeId, { r: 0, g: 0, b: 0 })).toThrow(/not in the variable's collection/);
+    expect(() => variables.createVariable('x', a, 'COLOR')).toThrow(/duplicate variable name/);
+    expect(() => variables.createVariable('x', b, 'COLOR')).not.toThrow();
+    expect(() => variables.createVariable('y', a.id, 'COLOR')).toThrow(/dynamic-page/);
+    expect(() => a.addMode('Dark')).toThrow(/Limited to 1 modes only/);
+  });
+
+  it('validates scopes against Figma’s list for the type', () => {
+    const fake = createFigmaFake();
+    const collection = fake.figma.variables.createVariableCollection('C');
+    const variable = fake.figma.variables.createVariable('v', collection, 'COLOR');
+    variable.scopes = ['TEXT_FILL'];
+    expect(variable.scopes).toEqual(['TEXT_FILL']);
+    variable.scopes = ['ALL_FILLS', 'STROKE_COLOR'];
+    expect(() => (variable.scopes = ['GAP'])).toThrow(/not a valid scope for a COLOR variable/);
+    expect(() => (variable.scopes = ['TEXT_FILLS' as VariableScope])).toThrow(/VariableScope/);
+    expect(() => (variable.scopes = ['ALL_SCOPES', 'TEXT_FILL'])).toThrow(/ALL_SCOPES/);
+    expect(() => (variable.scopes = ['ALL_FILLS', 'FRAME_FILL'])).toThrow(/ALL_FILLS/);
+    expect(variable.scopes).toEqual(['ALL_FILLS', 'STROKE_COLOR']);
+  });
+
+  it('keeps plugin data on variables and collections, "" for a missing key', () => {
+    const fake = createFigmaFake();
+    const collection = fake.figma.variables.createVariableCollection('C');
+    const variable = fake.figma.variables.createVariable('v', collection, 'COLOR');
+    expect(variable.getPluginData('chorus.slot')).toBe('');
+    variable.setPluginData('chorus.slot', 'primary');
+    collection.setPluginData('chorus.collection', '1');
+    expect(variable.getPluginData('chorus.slot')).toBe('primary');
+    expect(collection.getPluginDataKeys()).toEqual(['chorus.collection']);
+  });
+
+  it('removes variables, and a collection with its variables; removed ones are not found and refuse changes', async () => {
+    const fake = createFigmaFake();
+    const { variables } = fake.figma;
+    const collection = variables.createVariableCollection('C');
+    const one = variables.createVariable('one', collection, 'COLOR');
+    const two = variables.createVariable('two', collection, 'COLOR');
+    one.remove();
+    expect(await variables.getVariableByIdAsync(one.id)).toBeNull();
+    expect(() => (one.name = 'again')).toThrow(/does not exist/);
+    collection.remove();
+    expect(await variables.getLocalVariablesAsync()).toEqual([]);
+    expect(await variables.getLocalVariableCollectionsAsync()).toEqual([]);
+    expect(() => two.setValueForMode(collection.defaultModeId, { r: 0, g: 0, b: 0 })).toThrow(/does not exist/);
+  });
+
+  it('throws from the sync getters under dynamic-page, and not with full access', () => {
+    const fake = createFigmaFake();
+    expect(() => fake.figma.variables.getLocalVariables()).toThrow(/getLocalVariablesAsync/);
+    expect(() => fake.figma.variables.getLocalVariableCollections()).toThrow(/getLocalVariableCollectionsAsync/);
+    expect(() => fake.figma.variables.getVariableById('x')).toThrow(/getVariableByIdAsync/);
+    const full = createFigmaFake({ documentAccess: 'full' });
+    expect(full.figma.variables.getLocalVariables()).toEqual([]);
+  });
+
+  it('binds a paint with setBoundVariableForPaint: a new paint, the input untouched, COLOR variables only', () => {
+    const fake = createFigmaFake();
+    const { variables } = fake.figma;
+    const collection = variables.createVariableCollection('C');
+    const color = variables.createVariable('c', collection, 'COLOR');
+    const float = variables.createVariable('f', collection, 'FLOAT');
+    const paint: SolidPaint = { type: 'SOLID', color: { r: 1, g: 0, b: 0 } };
+    const bound = variables.setBoundVariableForPaint(paint, 'color', color);
+    expect(bound).not.toBe(paint);
+    expect(bound.boundVariables).toEqual({ color: { type: 'VARIABLE_ALIAS', id: color.id } });
+    expect(paint.boundVariables).toBeUndefined();
+    expect(variables.setBoundVariableForPaint(bound, 'color', null).boundVariables).toEqual({});
+    expect(() => variables.setBoundVariableForPaint(paint, 'color', float)).toThrow(/COLOR variable/);
+
+    const style = fake.figma.createPaintStyle();
+    style.paints = [bound];
+    expect((style.paints[0] as SolidPaint).boundVariables).toEqual({ color: { type: 'VARIABLE_ALIAS', id: color.id } });
+    expect(style.boundVariables).toEqual({ paints: [{ type: 'VARIABLE_ALIAS', id: color.id }] });
+    expect(() => (style.paints = [{ ...paint, boundVariables: { color: { id: color.id } as VariableAlias } }])).toThrow(/VariableAlias/);
+  });
+
+  it('journals variable changes for undo, and fails a variable operation once on request', () => {
+    const fake = createFigmaFake();
+    const { variables } = fake.figma;
+    const collection = variables.createVariableCollection('C');
+    const variable = variables.createVariable('v', collection, 'COLOR');
+    variable.setValueForMode(collection.defaultModeId, { r: 1, g: 0, b: 0 });
+    fake.figma.commitUndo();
+    const before = fake.snapshotVariables();
+    variable.setValueForMode(collection.defaultModeId, { r: 0, g: 0, b: 1 });
+    variable.scopes = ['TEXT_FILL'];
+    variable.description = 'blue';
+    variable.setPluginData('k', 'v');
+    fake.figma.commitUndo();
+    expect(fake.undo.steps.at(-1)!.entries.map((e) => e.op)).toEqual(['setValueForMode', 'setScopes', 'setVariableDescription', 'setPluginData']);
+    fake.undo.undo();
+    expect(fake.snapshotVariables()).toEqual(before);
+    fake.undo.undo();
+    expect(fake.snapshotVariables()).toEqual({ collections: [], variables: [] });
+
+    fake.failNext('setValueForMode', { message: 'no' });
+    const again = variables.createVariableCollection('D');
+    const v = variables.createVariable('v', again, 'COLOR');
+    expect(() => v.setValueForMode(again.defaultModeId, { r: 1, g: 1, b: 1 })).toThrow('no');
+    expect(() => v.setValueForMode(again.defaultModeId, { r: 1, g: 1, b: 1 })).not.toThrow();
+  });
+
+  it('lets the designer edit a variable without journaling it', () => {
+    const fake = createFigmaFake();
+    const collection = fake.addVariableCollection('Theirs');
+    const variable = fake.addColorVariable(collection, 'brand', '#336699');
+    fake.editVariable(variable, { hex: '#ffffff', name: 'brand/white' });
+    expect(fake.undo.pending).toEqual([]);
+    expect(variable.name).toBe('brand/white');
+    expect(variable.valuesByMode[collection.defaultModeId]).toEqual({ r: 1, g: 1, b: 1, a: 1 });
+  });
+});
+
+describe('figma fake: the document and its pages', () => {
+  it('keeps plugin data on figma.root, journaled like any other', () => {
+    const fake = createFigmaFake();
+    expect(fake.figma.root.getPluginData('chorus.learning')).toBe('');
+    fake.figma.root.setPluginData('chorus.learning', '{}');
+    expect(fake.undo.pending).toEqual([{ op: 'setPluginData', targetId: '0:0', key: 'chorus.learning' }]);
+    fake.seedDocumentPluginData('other', 'x');
+    expect(fake.figma.root.getPluginData('other')).toBe('x');
+  });
+
+  it('switches pages with setCurrentPageAsync only under dynamic-page, and each page keeps its selection', async () => {
+    const fake = createFigmaFake();
+    const { figma } = fake;
+    const second = fake.addPage('Marketing');
+    const home = fake.addFrame({ name: 'Home', width: 10, height: 10 });
+    const ad = fake.addFrame({ name: 'Ad', width: 10, height: 10, page: second });
+    expect(figma.root.children.map((p) => p.name)).toEqual(['Page 1', 'Marketing']);
+    fake.select([home]);
+    expect(() => (figma.currentPage.selection = [ad as unknown as SceneNode])).toThrow(/current page/);
+    expect(() => (figma.currentPage = second as unknown as PageNode)).toThrow(/setCurrentPageAsync/);
+    const changes: string[] = [];
+    figma.on('currentpagechange', () => changes.push(figma.currentPage.name));
+    await figma.setCurrentPageAsync(second as unknown as PageNode);
+    expect(figma.currentPage.name).toBe('Marketing');
+    expect(figma.currentPage.selection).toEqual([]);
+    figma.currentPage.selection = [ad as unknown as SceneNode];
+    await fake.settle();
+    expect(changes).toEqual(['Marketing']);
+    expect((await figma.getNodeByIdAsync(ad.id))?.parent?.id).toBe(second.id);
+    expect(second.selection.map((n) => n.name)).toEqual(['Ad']);
+  });
+
+  it('records scrollAndZoomIntoView, for nodes on the current page only', () => {
+    const fake = createFigmaFake();
+    const other = fake.addPage('Other');
+    const home = fake.addFrame({ name: 'Home', width: 10, height: 10 });
+    const away = fake.addFrame({ name: 'Away', width: 10, height: 10, page: other });
+    fake.figma.viewport.scrollAndZoomIntoView([home as unknown as SceneNode]);
+    expect(fake.viewportCalls).toEqual([[home.id]]);
+    expect(() => fake.figma.viewport.scrollAndZoomIntoView([away as unknown as SceneNode])).toThrow(/current page/);
+  });
+
+  it('forgets a removed node', async () => {
+    const fake = createFigmaFake();
+    const home = fake.addFrame({ name: 'Home', width: 10, height: 10 });
+    fake.select([home]);
+    fake.removeNode(home);
+    expect(await fake.figma.getNodeByIdAsync(home.id)).toBeNull();
+    expect(fake.figma.currentPage.selection).toEqual([]);
+  });
+
+  it('relaunches the plugin on the same document: the old handlers are gone, the file stays', async () => {
+    const fake = createFigmaFake();
+    fake.figma.showUI('<p>ui</p>');
+    const received: unknown[] = [];
+    fake.figma.ui.onmessage = (message) => received.push(message);
+    const style = fake.figma.createPaintStyle();
+    fake.relaunch();
+    expect(fake.ui.open).toBe(false);
+    fake.figma.showUI('<p>ui</p>');
+    await fake.sendToPlugin({ type: 'hello' });
+    expect(received).toEqual([]);
+    expect(fake.listPaintStyles().map((s) => s.id)).toEqual([style.id]);
+  });
+});

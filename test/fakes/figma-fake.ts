@@ -1,13 +1,16 @@
 import { FaultPlan, type FaultOp } from './fake-faults.ts';
-import { FakeSceneNode, FakePage, type ExportCall } from './fake-nodes.ts';
+import { FakeDocument, FakePage, FakeSceneNode, type ExportCall } from './fake-nodes.ts';
 import { FakePaintStyle } from './fake-paint-style.ts';
 import { FakeScheduler } from './fake-scheduler.ts';
 import { UndoJournal, type JournalEntry, type UndoStep } from './fake-undo-journal.ts';
+import { VariableStore, type CollectionSnapshot, type FakeVariable, type FakeVariableCollection, type VariableSnapshot } from './fake-variables.ts';
 
 export type { ExportCall } from './fake-nodes.ts';
-export { FakeSceneNode } from './fake-nodes.ts';
+export { FakePage, FakeSceneNode } from './fake-nodes.ts';
 export type { FaultOp } from './fake-faults.ts';
 export type { JournalEntry, UndoStep } from './fake-undo-journal.ts';
+export { VARIABLE_SCOPES } from './fake-variables.ts';
+export type { CollectionSnapshot, FakeVariable, FakeVariableCollection, VariableSnapshot } from './fake-variables.ts';
 
 /**
  * An in-memory `figma` global that behaves like Figma's Plugin API where Chorus touches it, for
@@ -16,14 +19,15 @@ export type { JournalEntry, UndoStep } from './fake-undo-journal.ts';
  *
  * Rule of the fake: a test that passes against it should pass in Figma. Where Figma's behaviour is
  * documented the fake copies it (dynamic-page access, plugin data, paint validation, frozen paint
- * arrays, async delivery of messages and events, 100-character notifications); where it is not
+ * arrays, local variables and their scopes (fake-variables.ts), pages with their own selections,
+ * async delivery of messages and events, 100-character notifications); where it is not
  * documented the fake is the stricter of the plausible behaviours, and says so.
  */
 
 export interface FigmaFakeOptions {
   /** As in manifest.json. Chorus ships "dynamic-page", so that is the default. */
   documentAccess?: 'dynamic-page' | 'full';
-  /** Name of the one page. */
+  /** Name of the first page (the current one when the plugin starts). */
   pageName?: string;
 }
 
@@ -37,6 +41,8 @@ export interface FrameInit {
   /** Node type reported to the plugin. Defaults to 'FRAME'. */
   type?: 'FRAME' | 'GROUP' | 'COMPONENT' | 'INSTANCE' | 'SECTION' | 'RECTANGLE';
   visible?: boolean;
+  /** The page it is on; defaults to the first page. */
+  page?: FakePage;
 }
 
 /**
@@ -78,6 +84,23 @@ export interface StyleSnapshot {
   pluginData: Record<string, string>;
 }
 
+/** A designer's edit of a variable in Figma's variables panel (not on the plugin's undo journal). */
+export interface DesignerVariableEdit {
+  name?: string;
+  description?: string;
+  /** A colour for the default mode, `#rrggbb`; or give `value`. */
+  hex?: string;
+  value?: VariableValue;
+  scopes?: VariableScope[];
+  pluginData?: Record<string, string>;
+}
+
+/** Plain data of the document's local variables and collections. */
+export interface VariablesSnapshot {
+  collections: CollectionSnapshot[];
+  variables: VariableSnapshot[];
+}
+
 export interface Notification {
   /** As the plugin passed it. */
   message: string;
@@ -110,11 +133,17 @@ export interface FigmaFake {
   /** The fake, typed as the real API (a structural subset, cast once below). */
   readonly figma: PluginAPI;
 
-  /** Adds a frame (or another exportable node) to the page; the designer has not selected it yet. */
+  /** Adds a frame (or another exportable node) to a page; the designer has not selected it yet. */
   addFrame(init: FrameInit): FakeSceneNode;
   addUnexportableNode(init: UnexportableNodeInit): FakeSceneNode;
+  /** Adds a page after the others; the current page stays the current one. */
+  addPage(name: string): FakePage;
+  /** The designer deleting a node: it leaves its page, and getNodeByIdAsync no longer finds it. */
+  removeNode(node: FakeSceneNode): void;
   /** The designer selecting nodes: sets `figma.currentPage.selection`, which fires `selectionchange` later. */
   select(nodes: readonly FakeSceneNode[]): void;
+  /** The nodes of every `figma.viewport.scrollAndZoomIntoView` call, by id, oldest first. */
+  readonly viewportCalls: readonly (readonly string[])[];
   /** Makes every later `exportAsync` of `node` reject with `message` (as Figma does for, say, an empty group). */
   failExport(node: FakeSceneNode, message?: string): void;
   /** Every `exportAsync` call, oldest first. */
@@ -127,6 +156,20 @@ export interface FigmaFake {
   /** Live local paint styles in document order (what getLocalPaintStylesAsync resolves). */
   listPaintStyles(): PaintStyle[];
   snapshotStyles(): StyleSnapshot[];
+
+  /** A collection the designer made (not on the plugin's undo journal). */
+  addVariableCollection(name: string): FakeVariableCollection;
+  /** A COLOR variable the designer made, with `hex` in the default mode (not on the plugin's undo journal). */
+  addColorVariable(collection: FakeVariableCollection, name: string, hex: string): FakeVariable;
+  /** The designer editing a variable in Figma. */
+  editVariable(variable: Variable, edit: DesignerVariableEdit): void;
+  /** Live local variables, in creation order. */
+  listVariables(): FakeVariable[];
+  listVariableCollections(): FakeVariableCollection[];
+  snapshotVariables(): VariablesSnapshot;
+  /** Writes plugin data on `figma.root` as something other than this plugin run would (an older Chorus, a damaged file). */
+  seedDocumentPluginData(key: string, value: string): void;
+
   /** Makes the (after + 1)-th next call of `op` throw (once). */
   failNext(op: FaultOp, options?: { message?: string; after?: number }): void;
 
@@ -152,6 +195,12 @@ export interface FigmaFake {
   readonly clientStorage: Map<string, unknown>;
   /** Set once the plugin called `figma.closePlugin`. */
   readonly closed: { readonly message: string | undefined } | undefined;
+  /**
+   * The designer closing the plugin and running it again on the same file: the document (pages,
+   * styles, variables, plugin data, undo history), clientStorage and the log of posted messages stay;
+   * the old run's UI, message handlers and event listeners are gone. Start the plugin again after this.
+   */
+  relaunch(): void;
   /** Errors thrown by the plugin's message and event handlers (Figma prints them to the console). */
   readonly uncaughtErrors: readonly unknown[];
 }
@@ -171,6 +220,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
   const exports: ExportCall[] = [];
   const styles: FakePaintStyle[] = [];
   const nodes = new Map<string, FakeSceneNode>();
+  const viewportCalls: string[][] = [];
   const storage = new Map<string, unknown>();
   const posted: unknown[] = [];
   const postListeners = new Set<(message: unknown) => void>();
@@ -183,9 +233,28 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
   let allPagesLoaded = false;
   let nextNode = 2;
   let nextStyle = 1;
+  let nextPage = 1;
 
   const world = { journal, faults, scheduler, dynamicPage, exports };
-  const page = new FakePage(options.pageName ?? 'Page 1', () => emit('selectionchange'));
+  const variables = new VariableStore(world);
+  const pages: FakePage[] = [];
+  const document = new FakeDocument('Fake file', pages, world);
+  let currentPage = newPage(options.pageName ?? 'Page 1');
+
+  function newPage(name: string): FakePage {
+    const page = new FakePage(`0:${nextPage++}`, name, world, (changed) => {
+      if (changed === currentPage) emit('selectionchange');
+    });
+    page.parent = document;
+    pages.push(page);
+    return page;
+  }
+
+  function requirePage(value: unknown, api: string): FakePage {
+    const page = pages.find((p) => p === value);
+    if (!page) throw new Error(`in ${api}: Expected a page of this document`);
+    return page;
+  }
 
   function emit(type: string, ...args: unknown[]): void {
     const listeners = events.get(type) ?? [];
@@ -216,11 +285,16 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
     return `S:${(nextStyle++).toString(16).padStart(40, '0')},`;
   }
 
-  function addNode(init: ConstructorParameters<typeof FakeSceneNode>[0]): FakeSceneNode {
+  function addNode(init: ConstructorParameters<typeof FakeSceneNode>[0], page: FakePage = pages[0]!): FakeSceneNode {
     const node = new FakeSceneNode(init, world);
     nodes.set(node.id, node);
-    page.append(node);
+    requirePage(page, 'addFrame').append(node);
     return node;
+  }
+
+  function nodeById(id: string): FakeSceneNode | FakePage | FakeDocument | null {
+    if (id === document.id) return document;
+    return pages.find((p) => p.id === id) ?? nodes.get(id) ?? null;
   }
 
   function addEvent(type: string, callback: Listener, once: boolean): void {
@@ -305,21 +379,39 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
     mode: 'default' as const,
     command: '',
     pluginId: 'chorus-colour-tokens',
-    root: { type: 'DOCUMENT' as const, id: '0:0', name: 'Fake file', children: [page] },
+    root: document,
     get currentPage(): FakePage {
-      return page;
+      return currentPage;
     },
     set currentPage(value: FakePage) {
       if (dynamicPage) {
         throw new Error('in set_currentPage: Cannot set currentPage with documentAccess: dynamic-page. Use figma.setCurrentPageAsync instead.');
       }
-      if (value !== page) throw new Error('figma fake: there is only one page');
+      switchTo(requirePage(value, 'set_currentPage'));
     },
+    /** Loads the page (dynamic-page) and makes it current; `currentpagechange` fires later. */
     setCurrentPageAsync(value: FakePage): Promise<void> {
       return scheduler.later(() => {
-        if (value !== page) throw new Error('figma fake: there is only one page');
+        faults.check('setCurrentPageAsync');
+        switchTo(requirePage(value, 'setCurrentPageAsync'));
       });
     },
+    viewport: {
+      center: { x: 0, y: 0 },
+      zoom: 1,
+      bounds: { x: 0, y: 0, width: 1440, height: 900 },
+      /** Like pressing Shift-1: the nodes must be on the current page (stricter than the docs say). */
+      scrollAndZoomIntoView(shown: ReadonlyArray<BaseNode>): void {
+        if (!Array.isArray(shown)) throw new Error('in scrollAndZoomIntoView: Expected "nodes" to have type array');
+        for (const node of shown as readonly unknown[]) {
+          if (!(node instanceof FakeSceneNode) || node.parent !== currentPage) {
+            throw new Error('in scrollAndZoomIntoView: Expected every node to be a scene node on the current page');
+          }
+        }
+        viewportCalls.push((shown as readonly FakeSceneNode[]).map((node) => node.id));
+      },
+    },
+    variables: variables.api,
     loadAllPagesAsync(): Promise<void> {
       return scheduler.later(() => {
         allPagesLoaded = true;
@@ -383,12 +475,13 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
     getStyleByIdAsync(id: string): Promise<BaseStyle | null> {
       return scheduler.later(() => liveStyles().find((s) => s.id === id) ?? null);
     },
-    getNodeById(id: string): FakeSceneNode | FakePage | null {
+    getNodeById(id: string): FakeSceneNode | FakePage | FakeDocument | null {
       requireFullAccess('getNodeById', 'getNodeByIdAsync');
-      return id === page.id ? page : (nodes.get(id) ?? null);
+      return nodeById(id);
     },
-    getNodeByIdAsync(id: string): Promise<FakeSceneNode | FakePage | null> {
-      return scheduler.later(() => (id === page.id ? page : (nodes.get(id) ?? null)));
+    /** Loads the node's page if needed (dynamic-page); null for an id that names no node (or a deleted one). */
+    getNodeByIdAsync(id: string): Promise<FakeSceneNode | FakePage | FakeDocument | null> {
+      return scheduler.later(() => nodeById(id));
     },
     createPaintStyle(): PaintStyle {
       faults.check('createPaintStyle');
@@ -398,6 +491,15 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
       return style;
     },
   };
+
+  function switchTo(page: FakePage): void {
+    if (page === currentPage) return;
+    const selectionBefore = currentPage.selection;
+    currentPage = page;
+    emit('currentpagechange');
+    // The selection shown is now the new page's own.
+    if (selectionBefore.length > 0 || page.selection.length > 0) emit('selectionchange');
+  }
 
   function sendToPlugin(message: unknown, origin = 'null'): Promise<void> {
     if (closed) return Promise.reject(new Error('figma fake: the plugin is closed; nothing receives messages'));
@@ -449,7 +551,8 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
 
     addFrame(init) {
       if (!(init.width > 0 && init.height > 0)) throw new Error('figma fake: a frame needs a width and height > 0');
-      return addNode({
+      return addNode(
+        {
         id: `1:${nextNode++}`,
         type: init.type ?? 'FRAME',
         name: init.name,
@@ -458,7 +561,9 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
         visible: init.visible ?? true,
         png: init.png,
         exportable: true,
-      });
+        },
+        init.page,
+      );
     },
     addUnexportableNode(init) {
       return addNode({
@@ -472,9 +577,19 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
         exportable: false,
       });
     },
-    select(selected) {
-      page.selection = selected;
+    addPage(name) {
+      return newPage(name);
     },
+    removeNode(node) {
+      const found = nodes.get(node.id);
+      if (!found) throw new Error(`figma fake: ${node.id} is not a node of this fake`);
+      found.parent?.detach(found);
+      nodes.delete(node.id);
+    },
+    select(selected) {
+      currentPage.selection = selected;
+    },
+    viewportCalls,
     failExport(node, message = 'Failed to export node. This node may not have any visible layers.') {
       node.exportFailure = message;
     },
@@ -509,6 +624,25 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
         };
       });
     },
+    addVariableCollection(name) {
+      return variables.addCollection(name);
+    },
+    addColorVariable(collection, name, hex) {
+      const variable = variables.addVariable(collection, name, 'COLOR');
+      variable.designerEdit({ value: rgbaOf(hex) });
+      return variable;
+    },
+    editVariable(variable, edit) {
+      const { hex, ...rest } = edit;
+      variables.fakeVariable(variable).designerEdit({ ...rest, ...(hex !== undefined ? { value: rgbaOf(hex) } : {}) });
+    },
+    listVariables: () => variables.liveVariables(),
+    listVariableCollections: () => variables.liveCollections(),
+    snapshotVariables: () => variables.snapshot(),
+    seedDocumentPluginData(key, value) {
+      document.seedPluginData(key, value);
+    },
+
     failNext(op, failOptions = {}) {
       faults.add(op, failOptions.message ?? `figma fake: injected failure of ${op}`, failOptions.after ?? 0);
     },
@@ -562,6 +696,14 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
     get closed() {
       return closed;
     },
+    relaunch() {
+      ui = undefined;
+      closed = undefined;
+      onmessage = undefined;
+      messageHandlers.length = 0;
+      events.clear();
+      allPagesLoaded = false;
+    },
     uncaughtErrors: scheduler.uncaughtErrors,
   };
 }
@@ -595,8 +737,14 @@ function assertStorable(value: unknown, path = 'value'): void {
 function paintsOf(init: { hex?: string; paints?: readonly Paint[] }): readonly Paint[] | undefined {
   if (init.paints) return init.paints;
   if (init.hex === undefined) return undefined;
-  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(init.hex);
-  if (!match) throw new Error(`figma fake: ${init.hex} is not #rrggbb`);
-  const [r, g, b] = [match[1]!, match[2]!, match[3]!].map((h) => parseInt(h, 16) / 255) as [number, number, number];
+  const { r, g, b } = rgbaOf(init.hex);
   return [{ type: 'SOLID', color: { r, g, b } }];
+}
+
+/** `#rrggbb` → an opaque RGBA in Figma's 0–1 units. */
+function rgbaOf(hex: string): RGBA {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) throw new Error(`figma fake: ${hex} is not #rrggbb`);
+  const [r, g, b] = [match[1]!, match[2]!, match[3]!].map((h) => parseInt(h, 16) / 255) as [number, number, number];
+  return { r, g, b, a: 1 };
 }

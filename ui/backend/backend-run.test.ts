@@ -11,10 +11,11 @@ const extractions: Extraction[] = [
   { extractor: 'oklab-clusters', colors: [{ hex: '#fefefe', share: 0.79 }] },
 ];
 
-function started(serverUrl = 'http://localhost:8787', images: readonly Uint8Array[] = [PNG]) {
+function started(serverUrl = 'http://localhost:8787', images: readonly Uint8Array[] = [PNG], weights?: Record<string, number>) {
   const opener = fakeSocketOpener();
   const states: BackendRunState[] = [];
-  const handle = startBackendRun({ serverUrl, images, extractions }, (state) => states.push(state), { openSocket: opener.open, warn: () => {} });
+  const input = { serverUrl, images, extractions, ...(weights ? { weights } : {}) };
+  const handle = startBackendRun(input, (state) => states.push(state), { openSocket: opener.open, warn: () => {} });
   return { handle, states, opener, socket: () => opener.sockets[0]! };
 }
 
@@ -37,6 +38,15 @@ describe('startBackendRun', () => {
       { extractor: 'flat-regions', weight: 1, hex: '#0969da', measured: true, share: 0.02 },
       { extractor: 'oklab-clusters', weight: 0.8, hex: '#fefefe', measured: true, share: 0.79 },
     ]);
+  });
+
+  it('sends the learned weights when there are some, and no multiplier otherwise', () => {
+    const weighted = started('http://localhost:8787', [PNG], { openai: 4 / 3, 'flat-regions': 2 / 3 });
+    weighted.socket().open();
+    expect(extractRequestSchema.parse(weighted.socket().sentJson()[0]).weights).toEqual({ openai: 4 / 3, 'flat-regions': 2 / 3 });
+    const plain = started('http://localhost:8787', [PNG], {});
+    plain.socket().open();
+    expect(extractRequestSchema.parse(plain.socket().sentJson()[0]).weights).toEqual({});
   });
 
   it('folds each event into the progress and ends complete with the final tokens', () => {

@@ -32,6 +32,8 @@ export interface BackendRunInput {
   readonly images: readonly Uint8Array[];
   /** The plugin's tier-1 extractions of those frames: they go as the run's tier-1 votes. */
   readonly extractions: readonly Extraction[];
+  /** Multipliers (0.25–4) on extractors' weights for this run's vote, e.g. learned from review decisions. */
+  readonly weights?: Readonly<Record<string, number>>;
 }
 
 export interface BackendRunOptions {
@@ -50,7 +52,8 @@ export interface BackendRunHandle {
  * Runs tiers 2–4 on the backend for frames the plugin has already run tier 1 on: sends the PNGs
  * and the tier-1 votes, folds each event into a RunProgress with `applyRunEvent`, and reports
  * every state change to `onState`. Paid tiers run only when the free tiers leave doubt
- * (`paid: 'auto'`), within the protocol's default per-request budget. Never throws.
+ * (`paid: 'auto'`), within the protocol's default per-request budget; `weights`, if any, go with
+ * the request for the backend to apply to the vote. Never throws.
  */
 export function startBackendRun(input: BackendRunInput, onState: (state: BackendRunState) => void, options: BackendRunOptions = {}): BackendRunHandle {
   const { serverUrl } = input;
@@ -82,6 +85,7 @@ export function startBackendRun(input: BackendRunInput, onState: (state: Backend
     max_cost: DEFAULT_MAX_COST_USD,
     paid: 'auto',
     votes: tier1Votes(input.extractions),
+    ...(input.weights && Object.keys(input.weights).length > 0 ? { weights: input.weights } : {}),
   });
   if (!request.success) {
     const issue = request.error.issues[0];

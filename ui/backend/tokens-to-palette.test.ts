@@ -48,6 +48,7 @@ describe('tokensToSwatches', () => {
       name: 'paper-white',
       share: 0.83,
       confidence: 0.95,
+      agreement: 1,
       votes: [
         { extractor: 'flat-regions', hex: '#ffffff', weight: 1 },
         { extractor: 'oklab-clusters', hex: '#ffffff', weight: 0.8 },
@@ -59,18 +60,65 @@ describe('tokensToSwatches', () => {
     for (const swatch of swatches) expect(paletteColorSchema.safeParse(swatch.color).success).toBe(true);
   });
 
-  it("writes a conflict's winning value, with the winner's votes, and lists every candidate with its support", () => {
+  it("writes a conflict's winning value, with the winner's votes, and carries every candidate with its voters", () => {
     const [swatch] = tokensToSwatches({ border });
-    expect(swatch?.color.hex).toBe('#d0d7de');
-    expect(swatch?.color.votes.map((v) => v.extractor)).toEqual(['flat-regions', 'oklab-clusters']);
-    expect(swatch?.conflict).toEqual([
-      { hex: '#d0d7de', support: 2.0 / 3.8, extractors: ['flat-regions', 'oklab-clusters'] },
-      { hex: '#8c959f', support: 1.8 / 3.8, extractors: ['anthropic', 'local-vision'] },
+    const color = swatch!.color;
+    expect(color.hex).toBe('#d0d7de');
+    expect(color.votes.map((v) => v.extractor)).toEqual(['flat-regions', 'oklab-clusters']);
+    expect(color.conflict).toBe(true);
+    expect(color.agreement).toBeCloseTo(2.0 / 3.8, 12);
+    expect(color.candidates).toEqual([
+      {
+        hex: '#d0d7de',
+        weight: 2.0,
+        measured: true,
+        votes: [
+          { extractor: 'flat-regions', weight: 1.2 },
+          { extractor: 'oklab-clusters', weight: 0.8 },
+        ],
+      },
+      {
+        hex: '#8c959f',
+        weight: 1.8,
+        measured: false,
+        // The heaviest vote that named it names it.
+        name: 'slate-line',
+        votes: [
+          { extractor: 'anthropic', weight: 1.1 },
+          { extractor: 'local-vision', weight: 0.7 },
+        ],
+      },
+    ]);
+    expect(paletteColorSchema.safeParse(color).success).toBe(true);
+  });
+
+  it('counts an extractor that proposed a value twice once, its weights summed, heaviest first', () => {
+    const token: Token = {
+      ...border,
+      candidates: [
+        border.candidates[0]!,
+        {
+          hex: '#8c959f',
+          weight: 1.5,
+          measured: false,
+          votes: [
+            { extractor: 'local-vision', weight: 0.7, hex: '#8c959f' },
+            { extractor: 'anthropic', weight: 0.4, hex: '#8c959f', name: 'slate' },
+            { extractor: 'anthropic', weight: 0.4, hex: '#8c959f' },
+          ],
+        },
+      ],
+    };
+    expect(tokensToSwatches({ border: token })[0]?.color.candidates?.[1]?.votes).toEqual([
+      { extractor: 'anthropic', weight: 0.8 },
+      { extractor: 'local-vision', weight: 0.7 },
     ]);
   });
 
-  it('gives an agreed colour no conflict', () => {
-    expect(tokensToSwatches({ text: agreedToken('#1f2328') })[0]?.conflict).toBeUndefined();
+  it('gives an agreed colour no conflict and no candidates', () => {
+    const color = tokensToSwatches({ text: agreedToken('#1f2328') })[0]?.color;
+    expect(color?.conflict).toBeUndefined();
+    expect(color?.candidates).toBeUndefined();
   });
 
   it('keeps the palette to what a write-styles request may carry', () => {

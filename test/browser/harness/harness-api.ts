@@ -1,4 +1,4 @@
-import type { StyleSnapshot } from '../../fakes/figma-fake.ts';
+import type { StyleSnapshot, VariablesSnapshot } from '../../fakes/figma-fake.ts';
 
 /** Name of the fixture frame on the fake page; the UI shows it when selected. */
 export const FRAME_NAME = 'Login — Primer light';
@@ -9,10 +9,16 @@ export interface ChorusHarness {
   /** The designer selecting the fixture frame. */
   selectFrame(): void;
   selectNothing(): void;
+  /** The fixture frame's node id (what a palette's `source` names). */
+  frameId(): string;
+  /** Ids of the nodes selected on the current page now. */
+  selection(): string[];
   /** The designer selecting a frame whose export is not a readable PNG. */
   selectBrokenFrame(): void;
   /** Live local paint styles in the fake, as plain data. */
   styles(): StyleSnapshot[];
+  /** Local variables and collections in the fake, as plain data. */
+  variables(): VariablesSnapshot;
   /** The designer editing a style's colour by hand in Figma (`#rrggbb`). */
   editStyleByHand(styleId: string, hex: string): void;
   /** The plugin's figma.clientStorage as JSON text (what it saved, whatever its keys). */

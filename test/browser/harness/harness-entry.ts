@@ -63,8 +63,11 @@ async function boot(): Promise<void> {
   const harness: ChorusHarness = {
     selectFrame: () => fake.select([frame]),
     selectNothing: () => fake.select([]),
+    frameId: () => frame.id,
+    selection: () => fake.figma.currentPage.selection.map((node) => node.id),
     selectBrokenFrame: () => fake.select([broken]),
     styles: () => fake.snapshotStyles(),
+    variables: () => fake.snapshotVariables(),
     editStyleByHand(styleId, hex) {
       const style = fake.listPaintStyles().find((s) => s.id === styleId);
       if (!style) throw new Error(`no paint style ${styleId}`);
