@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunEvent } from '../../core/protocol/run-event.ts';
 import type { ExtractorsFile } from '../../server/config/extractor-config.ts';
 import type { FakeBehaviour } from '../fakes/providers/fake-provider.ts';
@@ -78,11 +78,21 @@ describe('provider faults end as clear statuses; the run completes; only what wa
     expect(done('anthropic')).toMatchObject({ status: 'failed', code: 'PROVIDER_ERROR', reason: expect.stringMatching(/529/) });
   });
 
-  it('a refused key (401) says to check the key, and is not retried', async () => {
+  it('a refused key (401) says to check the key, is not retried, and never shows the key', async () => {
     const before = fakes.openai.requests.length;
-    const { done } = await runWith({ status: 401 }, ok);
-    expect(done('openai')).toMatchObject({ status: 'failed', code: 'PROVIDER_ERROR', reason: expect.stringMatching(/key/) });
-    expect(fakes.openai.requests.length - before).toBe(1);
+    const logged: string[] = [];
+    const spies = (['log', 'warn', 'error', 'info'] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))));
+    try {
+      const { done, events } = await runWith({ status: 401 }, ok);
+      expect(done('openai')).toMatchObject({ status: 'failed', code: 'PROVIDER_ERROR', reason: expect.stringMatching(/key/) });
+      expect(fakes.openai.requests.length - before).toBe(1);
+      for (const key of [fakes.env.OPENAI_API_KEY!, fakes.env.ANTHROPIC_API_KEY!]) {
+        expect(JSON.stringify(events)).not.toContain(key);
+        expect(logged.join('\n')).not.toContain(key);
+      }
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('schema-invalid JSON and JSON that is not an answer at all are INVALID_OUTPUT', async () => {
