@@ -1,14 +1,16 @@
 // `npm run bench`: the tier-1 benchmark (Chorus's extractors and vote against open-source peers on
-// the fixture screens), then the backend streaming section (bench/backend/) and tier 1 in Chromium
-// (bench/browser/), each of which also runs alone: bench/run-backend.ts, bench/run-browser.ts.
+// the fixture screens), then the consensus vote against the truth with CV alone and with simulated
+// models (bench/consensus/), the backend streaming section (bench/backend/) and tier 1 in Chromium
+// (bench/browser/), each of which also runs alone: bench/run-consensus.ts, bench/run-backend.ts,
+// bench/run-browser.ts.
 //
-//   npx tsx bench/run.ts [--quick] [--runs N] [--write] [--json FILE] [--only id,id] [--images name,name] [--skip backend,browser]
+//   npx tsx bench/run.ts [--quick] [--runs N] [--write] [--json FILE] [--only id,id] [--images name,name] [--skip consensus,backend,browser]
 //
 // Markdown report on stdout, progress on stderr. --quick: one timed run per image, no warm-up
 // (a CI smoke test, timings indicative only; the other sections shrink likewise). --write: also
 // rewrites each section of BENCHMARKS.md between its markers. --json: every per-image time, palette
 // and score of the tier-1 section, for digging. --runs, --only and --images apply to the tier-1
-// section; --skip leaves out the backend or browser section.
+// section; --skip leaves out the consensus, backend or browser section.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +30,7 @@ import { timeRuns } from './time-runs.ts';
 import { updateBenchmarksMd } from './update-benchmarks-md.ts';
 import { backendBench } from './backend/backend-bench.ts';
 import { browserBench } from './browser/browser-bench.ts';
+import { consensusBench } from './consensus/consensus-bench.ts';
 import { emitSection, type SectionBench } from './section.ts';
 
 /** Timed runs per image by default: enough for a stable median on a shared 2-core machine. */
@@ -50,7 +53,8 @@ const { values: args } = parseArgs({
 });
 
 /** The sections after tier 1, in report order. */
-const SECTIONS: readonly (readonly ['backend' | 'browser', SectionBench])[] = [
+const SECTIONS: readonly (readonly ['consensus' | 'backend' | 'browser', SectionBench])[] = [
+  ['consensus', consensusBench],
   ['backend', backendBench],
   ['browser', browserBench],
 ];

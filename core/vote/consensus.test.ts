@@ -149,6 +149,16 @@ describe('consensus', () => {
     expect(colors[0]!.conflict).toBe(true);
   });
 
+  it('takes the share of a colour the models put in a role from wherever CV measured it', () => {
+    const { colors } = consensus([
+      cv('flat', 1, '#3b4252', 'background', 0.74),
+      cv('flat', 1, '#2e3440', 'surface', 0.05),
+      model('a', 1.2, '#2e3440', 'background'),
+      model('b', 1.1, '#2e3440', 'background'),
+    ]);
+    expect(colors.find((c) => c.role === 'background')).toMatchObject({ hex: '#2e3440', share: 0.05 });
+  });
+
   it('gives an empty palette with confidence 0 for no votes', () => {
     expect(consensus([])).toEqual({ colors: [], confidence: 0 });
   });

@@ -129,8 +129,7 @@ function decide(key: string, role: Role | undefined, group: readonly Point[], me
   const agreement = winner.weight / total;
   const hex = winner.measured ? winner.hex : snap(winner.hex, measured);
   const name = nameFor(winner);
-  const shares = group.filter((p) => p.vote.measured && p.vote.share !== undefined && deltaE(p.vote.hex, hex) < MATCH_DE);
-  const share = shares.length > 0 ? sum(shares.map((p) => p.vote.weight * p.vote.share!)) / sum(shares.map((p) => p.vote.weight)) : undefined;
+  const share = measuredShare(hex, group, measured);
   return {
     key,
     ...(role ? { role } : {}),
@@ -142,6 +141,30 @@ function decide(key: string, role: Role | undefined, group: readonly Point[], me
     conflict: agreement < CONFLICT_BELOW && candidates.length > 1,
     candidates,
   };
+}
+
+/**
+ * How much of the image the colour covers, from the extractors that measured it: in this group
+ * first; else wherever CV measured it (a colour the models put in a role CV gave another role, or
+ * none), taking each measuring extractor's nearest colour within MATCH_DE. Undefined when nothing
+ * measured it.
+ */
+function measuredShare(hex: string, group: readonly Point[], measured: readonly Point[]): number | undefined {
+  const lab = hexToLab(hex)!;
+  const inGroup = group.filter((p) => p.vote.measured && p.vote.share !== undefined && ciede2000(p.lab, lab) < MATCH_DE);
+  const pool = inGroup.length > 0 ? inGroup : nearestPerExtractor(measured.filter((p) => p.vote.share !== undefined), lab);
+  return pool.length > 0 ? sum(pool.map((p) => p.vote.weight * p.vote.share!)) / sum(pool.map((p) => p.vote.weight)) : undefined;
+}
+
+function nearestPerExtractor(points: readonly Point[], lab: Lab): Point[] {
+  const best = new Map<string, { point: Point; de: number }>();
+  for (const p of points) {
+    const de = ciede2000(p.lab, lab);
+    if (de >= MATCH_DE) continue;
+    const seen = best.get(p.vote.extractor);
+    if (!seen || de < seen.de || (de === seen.de && p.vote.hex < seen.point.vote.hex)) best.set(p.vote.extractor, { point: p, de });
+  }
+  return [...best.values()].map((b) => b.point);
 }
 
 /** Distinct values, heaviest first, each joining the first heavier value within SAME_COLOR_DE. */
