@@ -6,6 +6,7 @@ import {
   type UiRequest,
 } from '../core/messages/plugin-messages.ts';
 import { describeSelection } from './describe-selection.ts';
+import { exportFileTokens } from './export-file-tokens.ts';
 import { exportSelection } from './export-selection.ts';
 import { listReviews } from './list-reviews.ts';
 import { loadLearning } from './load-learning.ts';
@@ -91,6 +92,8 @@ async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMess
       return { type: 'select-node-done', id: request.id, found: await selectNode(figma, request.nodeId) };
     case 'load-learning':
       return { type: 'load-learning-done', id: request.id, learning: loadLearning(figma) };
+    case 'export-file-tokens':
+      return { type: 'export-file-tokens-done', id: request.id, colors: await exportFileTokens(figma, request.prefix) };
   }
 }
 

@@ -1,7 +1,8 @@
-// Builds the two bundles Figma loads: dist/plugin.js (the sandbox) and dist/ui.html (the iframe).
+// Builds the two bundles Figma loads, dist/plugin.js (the sandbox) and dist/ui.html (the iframe),
+// and the browser playground the backend serves at `/`: dist/playground.html and dist/playground.js.
 // `node scripts/build.mjs [--watch]`
 import { build, context } from 'esbuild';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,6 +42,18 @@ const uiOptions = {
   logLevel: 'warning',
 };
 
+/**
+ * The playground: the same App as the iframe, on a browser host (ui/playground.tsx). A separate
+ * script rather than inlined like ui.html, so the server can send it under a Content-Security-Policy
+ * that allows scripts from itself only.
+ */
+const playgroundOptions = {
+  ...uiOptions,
+  entryPoints: [path.join(root, 'ui/playground.tsx')],
+  outfile: path.join(dist, 'playground.js'),
+  write: true,
+};
+
 async function writeUiHtml(result) {
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
   if (!js) throw new Error('esbuild produced no UI script');
@@ -59,10 +72,17 @@ if (watch) {
     outfile: path.join(dist, 'ui.js'),
     plugins: [{ name: 'inline-html', setup: (b) => b.onEnd((r) => (r.errors.length ? undefined : writeUiHtml(r))) }],
   });
-  await Promise.all([plugin.watch(), ui.watch()]);
+  const playground = await context(playgroundOptions);
+  await copyFile(path.join(root, 'ui/playground.html'), path.join(dist, 'playground.html'));
+  await Promise.all([plugin.watch(), ui.watch(), playground.watch()]);
   console.log('watching plugin/ and ui/ …');
 } else {
-  const [, ui] = await Promise.all([build(pluginOptions), build({ ...uiOptions, outfile: path.join(dist, 'ui.js') })]);
+  const [, ui] = await Promise.all([
+    build(pluginOptions),
+    build({ ...uiOptions, outfile: path.join(dist, 'ui.js') }),
+    build(playgroundOptions),
+    copyFile(path.join(root, 'ui/playground.html'), path.join(dist, 'playground.html')),
+  ]);
   await writeUiHtml(ui);
-  console.log('built dist/plugin.js and dist/ui.html');
+  console.log('built dist/plugin.js, dist/ui.html and the playground (dist/playground.html, dist/playground.js)');
 }

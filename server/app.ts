@@ -9,6 +9,7 @@ import { requireToken } from './security/require-token.ts';
 import { mountDashboard } from './routes/dashboard.ts';
 import { mountExtractHttp } from './routes/extract-http.ts';
 import { mountProgressiveWebSocket } from './routes/extract-progressive-ws.ts';
+import { mountPlayground, type PlaygroundAssets } from './routes/playground.ts';
 
 export type { ApiError } from './run/api-exception.ts';
 
@@ -24,6 +25,8 @@ export interface AppDeps {
   readonly token?: string;
   /** Browser origins besides the plugin's `null` that may call the API. */
   readonly allowedOrigins?: readonly string[];
+  /** The built browser playground, served at `/` (Node: read from dist/); without it `/` is a 404. */
+  readonly playground?: PlaygroundAssets;
 }
 
 /** The Chorus backend's routes. */
@@ -64,5 +67,8 @@ export function createApp(deps: AppDeps) {
   const clientId = deps.clientId ?? (() => 'anonymous');
   mountExtractHttp(app, deps.runs, clientId);
   if (deps.upgradeWebSocket) mountProgressiveWebSocket(app, deps.runs, deps.upgradeWebSocket, clientId);
+  if (deps.playground) mountPlayground(app, deps.playground);
+  // Browsers ask for it on every page here (the playground, the dashboard): nothing, rather than a 404 in their console.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   return app;
 }

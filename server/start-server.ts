@@ -3,6 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.ts';
 import type { ExtractorEnv } from './extractors/create-extractors.ts';
+import { readPlaygroundAssets } from './playground/read-playground-assets.ts';
 import { createRunServiceFromEnv } from './run/create-run-service-from-env.ts';
 import type { Extractor } from './orchestrator/extractor.ts';
 import { LIMITS } from './security/limits.ts';
@@ -49,6 +50,7 @@ export async function startServer(env: ExtractorEnv, version: string): Promise<S
     clientId: (c) => getConnInfo(c).remote.address ?? 'unknown',
     ...(token ? { token } : {}),
     allowedOrigins,
+    playground: readPlaygroundAssets(),
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWsMessageBytes });

@@ -1,15 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ExportedImage, PluginError, WriteSummary } from '../core/messages/plugin-messages.ts';
+import type { Decision, ExportedImage, PluginError, WriteSummary } from '../core/messages/plugin-messages.ts';
 import type { BackendRunState } from './backend/backend-run.ts';
 import { tokensToSwatches, type Swatch } from './backend/tokens-to-palette.ts';
 import { useBackendRun } from './backend/use-backend-run.ts';
 import { ChorusError } from './chorus-error.ts';
 import { ErrorPanel } from './error-panel.tsx';
+import { TokenExport } from './export/token-export.tsx';
 import { extractPalette, type PaletteRun } from './extract-palette.ts';
+import type { Host } from './host/host.ts';
 import { IdlePanel } from './idle-panel.tsx';
-import type { PluginChannel } from './plugin-channel.ts';
+import { ImageDrop } from './image-drop.tsx';
 import { RefiningPanel } from './refining-panel.tsx';
 import { loadLearnedWeights } from './review/load-learned-weights.ts';
+import { applyChoices, decisionOf, type PaletteChoices } from './review/palette-choices.ts';
 import { postDecisions } from './review/post-decisions.ts';
 import { ReviewPanel } from './review/review-panel.tsx';
 import { useReviews } from './review/use-reviews.ts';
@@ -31,6 +34,7 @@ type Phase =
 
 const STEP_TEXT = {
   exporting: 'Exporting the selection from Figma…',
+  reading: 'Reading the image…',
   decoding: 'Reading pixels…',
   extracting: 'Finding colours…',
 } as const;
@@ -41,32 +45,43 @@ const ONE_FRAME_MS = 17;
 /**
  * Chorus's panel, in two views. Palette: selection → Extract → the tier-1 palette at once → the
  * backend's tiers as they land → Create styles with whatever palette is on screen, conflicts
- * flagged. Review: the file's flagged colours, settled one click each, and what the decisions
- * taught Chorus (which, if the designer likes, weighs the backend's next vote).
+ * flagged; Export tokens from that palette or from the styles in the file. Review: the file's
+ * flagged colours, settled one click each, and what the decisions taught Chorus (which, if the
+ * designer likes, weighs the backend's next vote).
+ *
+ * The same component runs in the browser playground: `host.can` hides what needs a Figma file
+ * (Create styles, Review, Styles in this file, Settings), an image the designer drops, pastes or
+ * picks replaces the selection (and starts the run), and conflicts are settled in the palette.
  */
-export function App({ channel }: { channel: PluginChannel }) {
+export function App({ host }: { host: Host }) {
+  const { channel, can } = host;
   const nodes = useSelection(channel);
   const settings = useSettings(channel);
-  const backend = useBackendRun();
-  const reviews = useReviews(channel, {
-    // Evidence for the backend's dashboard; a failure there is a console warning, never the designer's problem.
-    onDecisions: (decisions) => void postDecisions(settings.current().serverUrl, decisions),
-  });
+  const backend = useBackendRun(host.backend?.openSocket ? { openSocket: host.backend.openSocket } : {});
+  // Evidence for the backend's dashboard; a failure there is a console warning, never the designer's problem.
+  const report = (decisions: readonly Decision[]): void =>
+    void postDecisions(settings.current().serverUrl, decisions, host.backend?.fetch ? { fetch: host.backend.fetch } : {});
+  const reviews = useReviews(channel, { onDecisions: report });
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [view, setView] = useState<View>('palette');
   // The run whose write flagged conflicts: its conflicted swatches offer the Review panel.
   const [flaggedRun, setFlaggedRun] = useState<number | null>(null);
+  // The playground's picks among a conflict's candidates, for the run on screen.
+  const [choices, setChoices] = useState<PaletteChoices>(new Map());
   const runs = useRef(0);
 
   // The Review tab's count: the file may hold flagged colours from an earlier session.
-  useEffect(() => reviews.refresh(), [channel]);
+  useEffect(() => {
+    if (can.fileReview) reviews.refresh();
+  }, [channel]);
 
   const extract = async (): Promise<void> => {
     const runId = ++runs.current;
     // The previous palette's refinement is of no use any more: stop paying for it.
     backend.cancel();
-    setPhase({ kind: 'working', step: STEP_TEXT.exporting });
+    setChoices(new Map());
+    setPhase({ kind: 'working', step: host.images ? STEP_TEXT.decoding : STEP_TEXT.exporting });
     let images: readonly ExportedImage[];
     let run: PaletteRun;
     try {
@@ -89,50 +104,83 @@ export function App({ channel }: { channel: PluginChannel }) {
     backend.start({ serverUrl, images: images.map((image) => image.png), extractions: run.extractions, weights });
   };
 
+  /** The playground: the image becomes the selection, and the run starts at once (dropping it was the click). */
+  const takeImage = (file: File, name: string): void => {
+    const input = host.images;
+    if (!input) return;
+    // The run on screen is over: one still waiting to start its backend run must not.
+    runs.current++;
+    backend.cancel();
+    setView('palette');
+    setPhase({ kind: 'working', step: STEP_TEXT.reading });
+    input.put(file, name).then(
+      () => void extract(),
+      (error: unknown) => setPhase({ kind: 'error', error: ChorusError.from(error).toPluginError() }),
+    );
+  };
+
   const written = (runId: number, summary: WriteSummary): void => {
     setFlaggedRun(summary.flagged.length > 0 ? runId : null);
     reviews.refresh();
   };
   const openReview = (): void => setView('review');
 
+  const pick = (swatch: Swatch, hex: string): void => {
+    setChoices((now) => new Map(now).set(swatch.key, hex));
+    report([decisionOf(swatch, hex)]);
+  };
+
   const run = phase.kind === 'done' ? phase.run : null;
-  const shown = useShownPalette(run, backend.state);
-  const palette = useMemo(() => shown.swatches.map((swatch) => swatch.color), [shown.swatches]);
+  const shown = useShownPalette(run, backend.state, host.images ? 'Tier 1 · browser' : 'Tier 1 · plugin');
+  const swatches = useMemo(() => applyChoices(shown.swatches, choices), [shown.swatches, choices]);
+  const palette = useMemo(() => swatches.map((swatch) => swatch.color), [swatches]);
   const canExtract = nodes?.some((node) => node.exportable) ?? false;
+  const fileColors = can.fileTokens
+    ? async () => (await channel.request({ type: 'export-file-tokens', prefix: settings.current().prefix })).colors
+    : undefined;
   return (
     <div class="app">
-      <SelectionBar
-        nodes={nodes}
-        busy={phase.kind === 'working'}
-        onExtract={() => {
-          setView('palette');
-          void extract();
-        }}
-        settingsOpen={settingsOpen}
-        onToggleSettings={() => setSettingsOpen(!settingsOpen)}
-      />
-      {settingsOpen && <SettingsPanel settings={settings} />}
-      <ViewTabs view={view} onView={setView} reviewCount={reviews.status === 'ready' ? reviews.reviews.length : null} />
+      {host.images ? (
+        <ImageDrop nodes={nodes} busy={phase.kind === 'working'} onImage={takeImage} />
+      ) : (
+        <SelectionBar
+          nodes={nodes}
+          busy={phase.kind === 'working'}
+          onExtract={() => {
+            setView('palette');
+            void extract();
+          }}
+          settingsOpen={settingsOpen}
+          onToggleSettings={() => setSettingsOpen(!settingsOpen)}
+        />
+      )}
+      {settingsOpen && can.chooseServer && <SettingsPanel settings={settings} />}
+      {can.fileReview && <ViewTabs view={view} onView={setView} reviewCount={reviews.status === 'ready' ? reviews.reviews.length : null} />}
       {/* Hidden, not unmounted, while Review is open: the palette and the write's summary stay as they were. */}
-      <div class="view" id="view-palette" role="tabpanel" aria-labelledby="tab-palette" hidden={view !== 'palette'}>
+      <div class="view" id="view-palette" role={can.fileReview ? 'tabpanel' : undefined} aria-labelledby={can.fileReview ? 'tab-palette' : undefined} hidden={view !== 'palette'}>
         <main class="content">
-          {phase.kind === 'idle' && <IdlePanel />}
+          {phase.kind === 'idle' && !host.images && <IdlePanel />}
           {phase.kind === 'working' && <WorkingPanel step={phase.step} />}
           {phase.kind === 'error' && (
             <ErrorPanel error={phase.error} onRetry={() => (canExtract ? void extract() : setPhase({ kind: 'idle' }))} />
           )}
           {phase.kind === 'done' && (
-            <SwatchList swatches={shown.swatches} source={shown.source} onReview={flaggedRun === phase.runId ? openReview : undefined} />
+            <SwatchList
+              swatches={swatches}
+              source={shown.source}
+              onReview={flaggedRun === phase.runId ? openReview : undefined}
+              onPick={can.reviewInPalette ? pick : undefined}
+            />
           )}
         </main>
         {phase.kind === 'done' && (
           <RefiningPanel
             state={backend.state}
             onRetry={() => backend.retry(settings.current().serverUrl)}
-            onOpenSettings={() => setSettingsOpen(true)}
+            onOpenSettings={can.chooseServer ? () => setSettingsOpen(true) : undefined}
           />
         )}
-        {phase.kind === 'done' && (
+        {phase.kind === 'done' && can.writeStyles && (
           <StyleWriter
             key={phase.runId}
             channel={channel}
@@ -145,9 +193,12 @@ export function App({ channel }: { channel: PluginChannel }) {
             onReview={openReview}
           />
         )}
+        {(phase.kind === 'done' || can.fileTokens) && (
+          <TokenExport palette={phase.kind === 'done' ? palette : null} fileColors={fileColors} folder={settings.current().prefix} />
+        )}
         {phase.kind === 'done' && <TimingsFooter run={phase.run} />}
       </div>
-      {view === 'review' && (
+      {view === 'review' && can.fileReview && (
         <main class="content" id="view-review" role="tabpanel" aria-labelledby="tab-review">
           <ReviewPanel reviews={reviews} useLearnedWeights={settings.useLearnedWeights} hasServer={settings.current().serverUrl !== ''} />
         </main>
@@ -157,12 +208,12 @@ export function App({ channel }: { channel: PluginChannel }) {
 }
 
 /**
- * The palette on screen: the latest consensus the backend sent, or the plugin's own tier 1 until
- * one arrives (and whenever the backend is off or failed before sending one). Memoised on the
- * palette's content, so a tier that changes nothing (or `complete` repeating the last tier) keeps
- * its identity, and Create styles does not call written styles out of date.
+ * The palette on screen: the latest consensus the backend sent, or the UI's own tier 1 (labelled
+ * `localSource`) until one arrives (and whenever the backend is off or failed before sending one).
+ * Memoised on the palette's content, so a tier that changes nothing (or `complete` repeating the
+ * last tier) keeps its identity, and Create styles does not call written styles out of date.
  */
-function useShownPalette(run: PaletteRun | null, state: BackendRunState): { swatches: readonly Swatch[]; source: string } {
+function useShownPalette(run: PaletteRun | null, state: BackendRunState, localSource: string): { swatches: readonly Swatch[]; source: string } {
   const progress = state.phase === 'off' || state.phase === 'connecting' ? null : state.progress;
   const tokens = progress && Object.keys(progress.tokens).length > 0 ? progress.tokens : null;
   const tier = progress?.tiers.at(-1)?.tier;
@@ -172,5 +223,5 @@ function useShownPalette(run: PaletteRun | null, state: BackendRunState): { swat
     () => (tokens ? tokensToSwatches(tokens) : (run?.palette ?? []).map((color) => ({ key: color.hex, color }))),
     [run, tokensKey],
   );
-  return { swatches, source: !tokens ? 'Tier 1 · plugin' : tier === undefined ? 'Backend' : `Tier ${tier}` };
+  return { swatches, source: !tokens ? localSource : tier === undefined ? 'Backend' : `Tier ${tier}` };
 }

@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
-import { createPluginChannel } from './plugin-channel.ts';
-import { createWindowTransport } from './create-window-transport.ts';
+import { createFigmaHost } from './host/create-figma-host.ts';
 import styles from './styles.css';
 
 // Inlined by the build as text, so dist/ui.html stays one self-contained file.
@@ -11,4 +10,4 @@ document.head.append(style);
 
 const root = document.getElementById('app');
 if (!root) throw new Error('ui/index.html has no #app element');
-render(<App channel={createPluginChannel({ transport: createWindowTransport() })} />, root);
+render(<App host={createFigmaHost()} />, root);

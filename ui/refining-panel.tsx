@@ -7,7 +7,8 @@ import { InlineCode } from './inline-code.tsx';
 export interface RefiningPanelProps {
   readonly state: BackendRunState;
   readonly onRetry: () => void;
-  readonly onOpenSettings: () => void;
+  /** Opens Settings, where the server is set; absent where the server is fixed (the playground). */
+  readonly onOpenSettings?: (() => void) | undefined;
 }
 
 /**
@@ -78,9 +79,11 @@ export function RefiningPanel({ state, onRetry, onOpenSettings }: RefiningPanelP
             <InlineCode text={state.problem.message} />
           </p>
           <div class="refining-actions">
-            <button type="button" class="button button--secondary" onClick={onOpenSettings}>
-              Settings
-            </button>
+            {onOpenSettings && (
+              <button type="button" class="button button--secondary" onClick={onOpenSettings}>
+                Settings
+              </button>
+            )}
             <button type="button" class="button button--secondary" onClick={onRetry}>
               Retry
             </button>

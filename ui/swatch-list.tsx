@@ -7,10 +7,12 @@ export interface SwatchListProps {
   readonly source: string;
   /** Given once the palette was written with conflicts flagged: conflicted swatches offer to open the Review panel. */
   readonly onReview?: (() => void) | undefined;
+  /** Given where conflicts are settled in the palette itself (the playground): the swatch's key and the value picked. */
+  readonly onPick?: ((swatch: Swatch, hex: string) => void) | undefined;
 }
 
 /** The voted palette, most prominent first: what Create styles writes. */
-export function SwatchList({ swatches, source, onReview }: SwatchListProps) {
+export function SwatchList({ swatches, source, onReview, onPick }: SwatchListProps) {
   return (
     <section class="panel" aria-labelledby="palette-title">
       <h2 class="panel-title" id="palette-title">
@@ -21,7 +23,7 @@ export function SwatchList({ swatches, source, onReview }: SwatchListProps) {
       </h2>
       <ul class="swatches" aria-labelledby="palette-title">
         {swatches.map((swatch) => (
-          <SwatchRow swatch={swatch} key={swatch.key} onReview={onReview} />
+          <SwatchRow swatch={swatch} key={swatch.key} onReview={onReview} onPick={onPick ? (hex) => onPick(swatch, hex) : undefined} />
         ))}
       </ul>
     </section>

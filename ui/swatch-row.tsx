@@ -10,6 +10,8 @@ export interface SwatchRowProps {
   readonly swatch: Swatch;
   /** Given once the palette was written with conflicts flagged: opens the Review panel. */
   readonly onReview?: (() => void) | undefined;
+  /** Given where a conflict is settled in the palette itself (the playground): picks a candidate's value. */
+  readonly onPick?: ((hex: string) => void) | undefined;
 }
 
 /**
@@ -18,9 +20,11 @@ export interface SwatchRowProps {
  * disagree, a conflict badge with every candidate (its share of the vote; who voted for it on
  * hover) and, once written, a way to the Review panel to settle it.
  */
-export function SwatchRow({ swatch, onReview }: SwatchRowProps) {
+export function SwatchRow({ swatch, onReview, onPick }: SwatchRowProps) {
   const { color } = swatch;
   const conflict = color.conflict && color.candidates && color.candidates.length > 0 ? color.candidates : null;
+  // A conflict the designer settled here keeps its candidates on show, so the pick can change.
+  const choices = onPick && (conflict || swatch.chosen) && color.candidates && color.candidates.length > 0 ? color.candidates : null;
   const totalWeight = conflict ? conflict.reduce((sum, c) => sum + c.weight, 0) : 0;
   const label = roleLabel(color.role);
   const hex = color.hex.slice(1).toUpperCase();
@@ -34,6 +38,7 @@ export function SwatchRow({ swatch, onReview }: SwatchRowProps) {
     confidence && `confidence ${confidence}`,
     extractors.length > 0 && `found by ${extractors.join(', ')}`,
     conflict && `conflict between ${conflict.map((c) => `#${c.hex.slice(1).toUpperCase()}`).join(' and ')}`,
+    swatch.chosen && 'picked by you',
   ]
     .filter(Boolean)
     .join(', ');
@@ -72,7 +77,10 @@ export function SwatchRow({ swatch, onReview }: SwatchRowProps) {
             </span>
           )}
         </div>
-        {conflict && (
+        {choices && onPick && (
+          <PickLine swatch={swatch} candidates={choices} label={label} onPick={onPick} />
+        )}
+        {conflict && !choices && (
           <div class="swatch-line swatch-conflict" data-testid="conflict">
             <span
               class="badge badge--warning"
@@ -109,6 +117,56 @@ export function SwatchRow({ swatch, onReview }: SwatchRowProps) {
         )}
       </div>
     </li>
+  );
+}
+
+interface PickLineProps {
+  readonly swatch: Swatch;
+  readonly candidates: NonNullable<Swatch['color']['candidates']>;
+  readonly label: string;
+  readonly onPick: (hex: string) => void;
+}
+
+/**
+ * The playground's review, in the swatch: the conflict badge (or "Your pick" once settled) and each
+ * candidate as a button with its share of the vote; the value in use is ringed.
+ */
+function PickLine({ swatch, candidates, label, onPick }: PickLineProps) {
+  const totalWeight = candidates.reduce((sum, c) => sum + c.weight, 0);
+  return (
+    <div class="swatch-line swatch-conflict" data-testid={swatch.chosen ? 'picked' : 'conflict'}>
+      {swatch.chosen ? (
+        <span class="badge badge--picked" title="You picked this value among the candidates; export uses it.">
+          Your pick
+        </span>
+      ) : (
+        <span class="badge badge--warning" title="The extractors disagree on this colour: no value has 60% of the vote. Pick the right one.">
+          Conflict
+        </span>
+      )}
+      {candidates.map((candidate) => {
+        const hex = candidate.hex.slice(1).toUpperCase();
+        const support = totalWeight > 0 ? Math.round((candidate.weight / totalWeight) * 100) : 0;
+        const current = candidate.hex === swatch.color.hex;
+        return (
+          <button
+            type="button"
+            class={`candidate candidate--pick${current ? ' candidate--current' : ''}`}
+            key={candidate.hex}
+            data-testid="pick"
+            data-hex={candidate.hex}
+            aria-pressed={swatch.chosen === true && current}
+            aria-label={`Use #${hex} for ${label}: ${support}% of the vote${candidate.name ? `, ${candidate.name}` : ''}${candidate.measured ? ', measured' : ''}`}
+            title={`${candidate.measured ? 'Measured. ' : ''}${candidate.name ? `${candidate.name}. ` : ''}${formatVoters(candidate.votes)}`}
+            onClick={() => onPick(candidate.hex)}
+          >
+            <span class={`chip chip--small${current ? ' chip--current' : ''}`} style={{ background: candidate.hex }} aria-hidden="true" />
+            <span class="candidate-hex">{hex}</span>
+            <span class="candidate-support">{support}%</span>
+          </button>
+        );
+      })}
+    </div>
   );
 }
 

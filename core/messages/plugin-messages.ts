@@ -139,6 +139,8 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   // Selects a source frame on the canvas (switching page if needed) and scrolls to it.
   z.object({ type: z.literal('select-node'), id, nodeId: z.string().max(128) }),
   z.object({ type: z.literal('load-learning'), id }),
+  // Export tokens, "Styles in this file": the Chorus styles (and variables) of one style folder as they are in the file now.
+  z.object({ type: z.literal('export-file-tokens'), id, prefix: writeStylesOptionsSchema.shape.prefix }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 
@@ -163,6 +165,36 @@ export const writeSummarySchema = z.object({
 });
 export type WriteSummary = z.infer<typeof writeSummarySchema>;
 
+/** Most colours an `export-file-tokens` reply carries: a folder gains slots run after run, but not hundreds. */
+export const MAX_FILE_TOKENS = 256;
+
+/**
+ * A colour as the token exporters take it (core/tokens/export-color.ts's ExportColor), on the
+ * wire. `candidates` are the consensus's: each with every vote behind it (`hex` is the
+ * candidate's own value). Share and confidence are 0–1.
+ */
+export const exportColorSchema = z.object({
+  hex: hexSchema,
+  role: roleSchema.optional(),
+  name: z.string().max(80).optional(),
+  share: z.number().min(0).max(1).optional(),
+  confidence: z.number().min(0).max(1).optional(),
+  agreement: z.number().min(0).max(1).optional(),
+  conflict: z.boolean().optional(),
+  candidates: z
+    .array(
+      z.object({
+        hex: hexSchema,
+        weight: z.number().min(0).max(1000),
+        measured: z.boolean(),
+        votes: z.array(z.object({ extractor: z.string().min(1).max(64), weight: z.number().min(0).max(100), hex: hexSchema, name: z.string().max(80).optional() })).max(64),
+      }),
+    )
+    .max(16)
+    .optional(),
+});
+export type ExportColorMessage = z.infer<typeof exportColorSchema>;
+
 export const selectedNodeSchema = z.object({ id: z.string(), name: z.string(), exportable: z.boolean() });
 
 export const pluginMessageSchema = z.discriminatedUnion('type', [
@@ -177,6 +209,7 @@ export const pluginMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resolve-all-reviews-done'), id, decisions: z.array(decisionSchema), learning: learningSchema }),
   z.object({ type: z.literal('select-node-done'), id, found: z.boolean() }),
   z.object({ type: z.literal('load-learning-done'), id, learning: learningSchema }),
+  z.object({ type: z.literal('export-file-tokens-done'), id, colors: z.array(exportColorSchema).max(MAX_FILE_TOKENS) }),
   z.object({ type: z.literal('failed'), id, error: pluginErrorSchema }),
 ]);
 export type PluginMessage = z.infer<typeof pluginMessageSchema>;
@@ -193,4 +226,5 @@ export interface ReplyFor {
   'resolve-all-reviews': Extract<PluginMessage, { type: 'resolve-all-reviews-done' }>;
   'select-node': Extract<PluginMessage, { type: 'select-node-done' }>;
   'load-learning': Extract<PluginMessage, { type: 'load-learning-done' }>;
+  'export-file-tokens': Extract<PluginMessage, { type: 'export-file-tokens-done' }>;
 }

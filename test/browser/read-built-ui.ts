@@ -2,8 +2,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** dist/ui.html as built by scripts/build.mjs; refuses a missing or stale build rather than test old code. */
-export async function readBuiltUi(repoRoot: string): Promise<string> {
-  const built = path.join(repoRoot, 'dist/ui.html');
+export function readBuiltUi(repoRoot: string): Promise<string> {
+  return readBuilt(repoRoot, 'dist/ui.html');
+}
+
+/** A file scripts/build.mjs writes from ui/ and core/ (`dist/ui.html`, `dist/playground.js`…); refuses a missing or stale one. */
+export async function readBuilt(repoRoot: string, file: string): Promise<string> {
+  const built = path.join(repoRoot, file);
   const builtAt = await stat(built).then(
     (s) => s.mtimeMs,
     () => undefined,
@@ -11,7 +16,7 @@ export async function readBuiltUi(repoRoot: string): Promise<string> {
   const newest = await newestSource([path.join(repoRoot, 'ui'), path.join(repoRoot, 'core')]);
   if (builtAt === undefined || builtAt < newest.mtimeMs) {
     const why = builtAt === undefined ? 'is missing' : `is older than ${path.relative(repoRoot, newest.file)}`;
-    throw new Error(`dist/ui.html ${why}: run \`node scripts/build.mjs\` first (\`npm test\` does).`);
+    throw new Error(`${file} ${why}: run \`node scripts/build.mjs\` first (\`npm test\` does).`);
   }
   return readFile(built, 'utf8');
 }

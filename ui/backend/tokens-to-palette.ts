@@ -19,6 +19,8 @@ export interface Swatch {
   /** Stable within a palette: the token's key (role or `color-N`), or the hex for tier 1. */
   readonly key: string;
   readonly color: PaletteColor;
+  /** The designer picked this value among the conflict's candidates (the playground's review in the palette). */
+  readonly chosen?: boolean;
 }
 
 /**
