@@ -16,7 +16,8 @@ const PICTURES = {
   'chorus-ui-backend-streaming.png': 'plugin-streaming.png',
   'chorus-ui-backend-refined.png': 'plugin-refined.png',
   'chorus-ui-review.png': 'plugin-review.png',
-  'chorus-playground.png': 'playground.png',
+  'chorus-playground-streaming.png': 'playground.png',
+  'chorus-playground-dashboard.png': 'dashboard.png',
 };
 
 const shots = mkdtempSync(path.join(tmpdir(), 'chorus-shots-'));
