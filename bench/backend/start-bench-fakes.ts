@@ -1,7 +1,5 @@
 import type { ExtractorEnv } from '../../server/extractors/create-extractors.ts';
-import { startFakeAnthropic } from '../../test/fakes/providers/fake-anthropic.ts';
-import { startFakeOpenAI } from '../../test/fakes/providers/fake-openai.ts';
-import { truthAnswer } from '../../test/server/test-backend.ts';
+import { startFakeProviders } from '../../test/server/test-backend.ts';
 
 /**
  * The fixture every fake answers with, whatever the image: its truth palette. The answer only
@@ -20,18 +18,5 @@ export interface BenchFakes {
  * test/server/test-backend.ts starts them, except that every model answer waits `delayMs` first.
  */
 export async function startBenchFakes(delayMs: number): Promise<BenchFakes> {
-  const options = { defaultBehaviour: { reply: truthAnswer(FAKE_ANSWER_FIXTURE), delayMs } };
-  const [openai, anthropic, local] = await Promise.all([startFakeOpenAI(options), startFakeAnthropic(options), startFakeOpenAI(options)]);
-  return {
-    env: {
-      OPENAI_API_KEY: 'sk-test-openai',
-      OPENAI_BASE_URL: `${openai.url}/v1`,
-      ANTHROPIC_API_KEY: 'sk-ant-test',
-      ANTHROPIC_BASE_URL: anthropic.url,
-      CHORUS_LOCAL_BASE_URL: `${local.url}/v1`,
-    },
-    close: async () => {
-      await Promise.all([openai.close(), anthropic.close(), local.close()]);
-    },
-  };
+  return startFakeProviders(FAKE_ANSWER_FIXTURE, delayMs);
 }

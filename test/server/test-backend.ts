@@ -33,10 +33,10 @@ export interface FakeProviders {
 
 /**
  * Starts the fakes. By default each answers as a good model would for `fixture`: its true palette,
- * with Chorus's roles and the exact measured values (what the prompt asks for).
+ * with Chorus's roles and the exact measured values (what the prompt asks for), after `delayMs`.
  */
-export async function startFakeProviders(fixture = 'login-dracula'): Promise<FakeProviders> {
-  const options = { defaultBehaviour: { reply: truthAnswer(fixture) } };
+export async function startFakeProviders(fixture = 'login-dracula', delayMs = 0): Promise<FakeProviders> {
+  const options = { defaultBehaviour: { reply: truthAnswer(fixture), ...(delayMs > 0 ? { delayMs } : {}) } };
   const [openai, anthropic, local] = await Promise.all([startFakeOpenAI(options), startFakeAnthropic(options), startFakeOpenAI(options)]);
   return {
     openai,

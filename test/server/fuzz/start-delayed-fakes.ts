@@ -1,7 +1,5 @@
-import { startFakeAnthropic } from '../../fakes/providers/fake-anthropic.ts';
 import type { FakeBehaviour } from '../../fakes/providers/fake-provider.ts';
-import { startFakeOpenAI } from '../../fakes/providers/fake-openai.ts';
-import { truthAnswer, type FakeProviders } from '../test-backend.ts';
+import { startFakeProviders, truthAnswer, type FakeProviders } from '../test-backend.ts';
 import { createFuzzRandom } from './fuzz-random.ts';
 
 export interface DelayOptions {
@@ -20,24 +18,9 @@ export interface DelayOptions {
 export async function startDelayedFakes(seed: number, delays: DelayOptions, fixture = 'login-dracula'): Promise<FakeProviders> {
   const reply = truthAnswer(fixture);
   const r = createFuzzRandom(seed);
-  const defaultBehaviour: FakeBehaviour = { reply, delayMs: Math.round((delays.minMs + delays.maxMs) / 2) };
-  const [openai, anthropic, local] = await Promise.all([startFakeOpenAI({ defaultBehaviour }), startFakeAnthropic({ defaultBehaviour }), startFakeOpenAI({ defaultBehaviour })]);
-  for (const fake of [openai, anthropic, local]) {
+  const fakes = await startFakeProviders(fixture, Math.round((delays.minMs + delays.maxMs) / 2));
+  for (const fake of [fakes.openai, fakes.anthropic, fakes.local]) {
     fake.script(...Array.from({ length: delays.scripted }, (): FakeBehaviour => ({ reply, delayMs: r.int(delays.minMs, delays.maxMs) })));
   }
-  return {
-    openai,
-    anthropic,
-    local,
-    env: {
-      OPENAI_API_KEY: 'sk-test-openai',
-      OPENAI_BASE_URL: `${openai.url}/v1`,
-      ANTHROPIC_API_KEY: 'sk-ant-test',
-      ANTHROPIC_BASE_URL: anthropic.url,
-      CHORUS_LOCAL_BASE_URL: `${local.url}/v1`,
-    },
-    close: async () => {
-      await Promise.all([openai.close(), anthropic.close(), local.close()]);
-    },
-  };
+  return fakes;
 }
