@@ -3,7 +3,7 @@
 // answered by the fake providers through the real SDKs. Proves tier 1 shows first, the later tiers
 // stream into the panel as they land, Create styles writes the refined palette, and a backend that
 // is not there leaves tier 1 fully usable with one line saying why.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,15 +13,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type StartedServer } from '../../server/start-server.ts';
 import { validColorAnswer, type ColorAnswer } from '../fakes/providers/valid-color-answer.ts';
 import { configWithTimeouts, startFakeProviders, truthAnswer, type FakeProviders } from '../server/test-backend.ts';
-import { bundleForBrowser } from './harness/bundle-for-browser.ts';
 import { FRAME_NAME } from './harness/harness-api.ts';
 import { launchChromium, type LaunchedChromium } from './launch-chromium.ts';
-import { readBuiltUi } from './read-built-ui.ts';
-import { serveFiles, type FileServer } from './serve-files.ts';
+import type { FileServer } from './serve-files.ts';
+import { serveHarness } from './harness/serve-harness.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const screens = path.resolve(repoRoot, '../shared/fixtures/screens');
 /** The harness's frame (see harness-entry.ts). */
 const FIXTURE = 'login-primer-light';
 /** Every wait is bounded by this: the whole run, with the delayed provider, takes a few seconds. */
@@ -74,18 +71,7 @@ describe('Chorus UI streaming tiers 2–4 from the backend', () => {
   let expected: RegExp[] = [];
 
   beforeAll(async () => {
-    const [uiHtml, harnessJs, harnessHtml, png] = await Promise.all([
-      readBuiltUi(repoRoot),
-      bundleForBrowser(path.join(here, 'harness/harness-entry.ts')),
-      readFile(path.join(here, 'harness/harness.html'), 'utf8'),
-      readFile(path.join(screens, `${FIXTURE}.png`)),
-    ]);
-    files = await serveFiles({
-      '/harness.html': { body: harnessHtml, type: 'text/html; charset=utf-8' },
-      '/harness.js': { body: harnessJs, type: 'text/javascript; charset=utf-8' },
-      '/ui.html': { body: uiHtml, type: 'text/html; charset=utf-8' },
-      '/fixture.png': { body: new Uint8Array(png), type: 'image/png' },
-    });
+    files = await serveHarness(FIXTURE);
     fakes = await startFakeProviders(FIXTURE);
     dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-ui-backend-'));
     // The shipped extractors, with timeouts short enough that nothing here can hang for long.

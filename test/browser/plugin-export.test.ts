@@ -4,22 +4,16 @@
 // "This run" exports the palette on screen. Copy goes through the fallback that works in Figma's
 // iframe (the Clipboard API is blocked there by the permissions policy), and the test reads the
 // clipboard from the parent page and parses the DTCG with core's reader.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fromDtcg } from '../../core/tokens/from-dtcg.ts';
 import type { StyleSnapshot } from '../fakes/figma-fake.ts';
-import { bundleForBrowser } from './harness/bundle-for-browser.ts';
 import { FRAME_NAME } from './harness/harness-api.ts';
 import { launchChromium, type LaunchedChromium } from './launch-chromium.ts';
-import { readBuiltUi } from './read-built-ui.ts';
-import { serveFiles, type FileServer } from './serve-files.ts';
+import type { FileServer } from './serve-files.ts';
+import { serveHarness } from './harness/serve-harness.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const screens = path.resolve(repoRoot, '../shared/fixtures/screens');
 const FIXTURE = 'login-primer-light';
 /** Every wait is bounded by this; tier 1 and a write take well under a second. */
 const WAIT_MS = 15_000;
@@ -35,18 +29,7 @@ describe('Chorus UI: Export tokens in the plugin', () => {
   let problems: string[] = [];
 
   beforeAll(async () => {
-    const [uiHtml, harnessJs, harnessHtml, png] = await Promise.all([
-      readBuiltUi(repoRoot),
-      bundleForBrowser(path.join(here, 'harness/harness-entry.ts')),
-      readFile(path.join(here, 'harness/harness.html'), 'utf8'),
-      readFile(path.join(screens, `${FIXTURE}.png`)),
-    ]);
-    files = await serveFiles({
-      '/harness.html': { body: harnessHtml, type: 'text/html; charset=utf-8' },
-      '/harness.js': { body: harnessJs, type: 'text/javascript; charset=utf-8' },
-      '/ui.html': { body: uiHtml, type: 'text/html; charset=utf-8' },
-      '/fixture.png': { body: new Uint8Array(png), type: 'image/png' },
-    });
+    files = await serveHarness(FIXTURE);
     chromium = await launchChromium();
     // For the test to read the clipboard from the parent page; the plugin's iframe gets no permission from this.
     await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write']);

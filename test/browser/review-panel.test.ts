@@ -4,10 +4,9 @@
 // conflict; the designer writes the palette, opens Review, sees who voted for what, selects the
 // source frame, picks a value, and the fake file holds it with the flag cleared. The pick is
 // learned (and reported to the backend), and, if the designer wants, weighs the next vote.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clientMessageSchema, type ExtractRequest } from '../../core/protocol/extract-request.ts';
@@ -17,15 +16,11 @@ import { startServer, type StartedServer } from '../../server/start-server.ts';
 import type { StyleSnapshot, VariableSnapshot } from '../fakes/figma-fake.ts';
 import { validColorAnswer, type ColorAnswer } from '../fakes/providers/valid-color-answer.ts';
 import { configWithTimeouts, startFakeProviders, truthAnswer, type FakeProviders } from '../server/test-backend.ts';
-import { bundleForBrowser } from './harness/bundle-for-browser.ts';
 import { FRAME_NAME } from './harness/harness-api.ts';
 import { launchChromium, type LaunchedChromium } from './launch-chromium.ts';
-import { readBuiltUi } from './read-built-ui.ts';
-import { serveFiles, type FileServer } from './serve-files.ts';
+import type { FileServer } from './serve-files.ts';
+import { serveHarness } from './harness/serve-harness.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const screens = path.resolve(repoRoot, '../shared/fixtures/screens');
 /** The harness's frame (see harness-entry.ts). */
 const FIXTURE = 'login-primer-light';
 /** Every wait is bounded by this: a run through every tier on the fakes takes a few seconds. */
@@ -56,18 +51,7 @@ describe('Chorus UI: a conflict flagged in the file and settled in the Review pa
   let page: Page | undefined;
 
   beforeAll(async () => {
-    const [uiHtml, harnessJs, harnessHtml, png] = await Promise.all([
-      readBuiltUi(repoRoot),
-      bundleForBrowser(path.join(here, 'harness/harness-entry.ts')),
-      readFile(path.join(here, 'harness/harness.html'), 'utf8'),
-      readFile(path.join(screens, `${FIXTURE}.png`)),
-    ]);
-    files = await serveFiles({
-      '/harness.html': { body: harnessHtml, type: 'text/html; charset=utf-8' },
-      '/harness.js': { body: harnessJs, type: 'text/javascript; charset=utf-8' },
-      '/ui.html': { body: uiHtml, type: 'text/html; charset=utf-8' },
-      '/fixture.png': { body: new Uint8Array(png), type: 'image/png' },
-    });
+    files = await serveHarness(FIXTURE);
     fakes = await startFakeProviders(FIXTURE);
     dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-ui-review-'));
     configPath = path.join(dataDir, 'extractors.json');
