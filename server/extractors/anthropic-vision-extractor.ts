@@ -1,25 +1,14 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { actualCallCost, estimateCallCost, type ModelPricing } from '../budget/estimate-call-cost.ts';
+import { actualCallCost } from '../budget/estimate-call-cost.ts';
 import { ExtractorFailure, type Extractor } from '../orchestrator/extractor.ts';
-import type { Tier } from '../../core/protocol/run-event.ts';
 import { answerToVotes } from './answer-to-votes.ts';
-import { buildPrompt, PROMPT_VERSION } from './build-prompt.ts';
+import { buildPrompt } from './build-prompt.ts';
+import { visionExtractorBase, type VisionExtractorOptions } from './vision-extractor-base.ts';
 import { MODEL_ANSWER_JSON_SCHEMA } from './model-answer.ts';
 import { providerFailure } from './provider-failure.ts';
 
-const PROMPT_TOKENS_ESTIMATE = 600;
-
-export interface AnthropicVisionOptions {
-  readonly id: string;
-  readonly tier: Tier;
-  readonly weight: number;
-  readonly timeoutMs: number;
-  readonly required?: boolean;
-  readonly model: string;
-  readonly maxOutputTokens: number;
-  readonly pricing: ModelPricing;
+export interface AnthropicVisionOptions extends VisionExtractorOptions {
   readonly client: Anthropic | undefined;
-  readonly unavailable?: Extractor['unavailable'];
 }
 
 /**
@@ -29,16 +18,7 @@ export interface AnthropicVisionOptions {
 export function createAnthropicVisionExtractor(options: AnthropicVisionOptions): Extractor {
   const { client, pricing, model } = options;
   return {
-    id: options.id,
-    tier: options.tier,
-    kind: 'hosted-model',
-    weight: options.weight,
-    required: options.required ?? false,
-    timeoutMs: options.timeoutMs,
-    model,
-    promptVersion: PROMPT_VERSION,
-    ...(options.unavailable ? { unavailable: options.unavailable } : {}),
-    estimateCost: (images) => images.reduce((sum, image) => sum + estimateCallCost(pricing, image, 0, 0), 0) + estimateCallCost(pricing, undefined, PROMPT_TOKENS_ESTIMATE, options.maxOutputTokens),
+    ...visionExtractorBase(options, 'hosted-model'),
     async run({ images, measured, signal }) {
       if (!client) throw new ExtractorFailure('NOT_CONFIGURED', 'Anthropic is not configured on this server.');
       let message: Anthropic.Messages.Message;

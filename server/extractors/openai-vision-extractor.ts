@@ -1,30 +1,18 @@
 import type OpenAI from 'openai';
-import { actualCallCost, estimateCallCost, type ModelPricing } from '../budget/estimate-call-cost.ts';
+import { actualCallCost } from '../budget/estimate-call-cost.ts';
 import { ExtractorFailure, type Extractor, type ExtractorKind } from '../orchestrator/extractor.ts';
-import type { Tier } from '../../core/protocol/run-event.ts';
 import { answerToVotes } from './answer-to-votes.ts';
-import { buildPrompt, PROMPT_VERSION } from './build-prompt.ts';
+import { buildPrompt } from './build-prompt.ts';
+import { visionExtractorBase, type VisionExtractorOptions } from './vision-extractor-base.ts';
 import { MODEL_ANSWER_JSON_SCHEMA } from './model-answer.ts';
 import { providerFailure } from './provider-failure.ts';
 
-/** Tokens of text the prompt costs, for the estimate: ~1 200 characters at ~4 characters a token, with room. */
-const PROMPT_TOKENS_ESTIMATE = 600;
-
-export interface OpenAIVisionOptions {
-  readonly id: string;
-  readonly tier: Tier;
+export interface OpenAIVisionOptions extends VisionExtractorOptions {
   readonly kind: Extract<ExtractorKind, 'local-model' | 'hosted-model'>;
-  readonly weight: number;
-  readonly timeoutMs: number;
-  readonly required?: boolean;
-  readonly model: string;
-  readonly maxOutputTokens: number;
-  readonly pricing: ModelPricing;
   /** Human name for messages: "OpenAI", "the local model". */
   readonly provider: string;
   /** `undefined` when the deployment has no key or URL for it; then `unavailable` says why. */
   readonly client: OpenAI | undefined;
-  readonly unavailable?: Extractor['unavailable'];
 }
 
 /**
@@ -35,16 +23,7 @@ export interface OpenAIVisionOptions {
 export function createOpenAIVisionExtractor(options: OpenAIVisionOptions): Extractor {
   const { client, pricing, model } = options;
   return {
-    id: options.id,
-    tier: options.tier,
-    kind: options.kind,
-    weight: options.weight,
-    required: options.required ?? false,
-    timeoutMs: options.timeoutMs,
-    model,
-    promptVersion: PROMPT_VERSION,
-    ...(options.unavailable ? { unavailable: options.unavailable } : {}),
-    estimateCost: (images) => images.reduce((sum, image) => sum + estimateCallCost(pricing, image, 0, 0), 0) + estimateCallCost(pricing, undefined, PROMPT_TOKENS_ESTIMATE, options.maxOutputTokens),
+    ...visionExtractorBase(options, options.kind),
     async run({ images, measured, signal }) {
       if (!client) throw new ExtractorFailure('NOT_CONFIGURED', `${options.provider} is not configured on this server.`);
       let completion: OpenAI.Chat.Completions.ChatCompletion;

@@ -1,0 +1,43 @@
+import { estimateCallCost, type ModelPricing } from '../budget/estimate-call-cost.ts';
+import type { Extractor, ExtractorKind } from '../orchestrator/extractor.ts';
+import type { Tier } from '../../core/protocol/run-event.ts';
+import { PROMPT_VERSION } from './build-prompt.ts';
+
+/** Tokens of text the prompt costs, for the estimate: ~1 200 characters at ~4 characters a token, with room. */
+const PROMPT_TOKENS_ESTIMATE = 600;
+
+/** What every vision-model extractor is configured with, whichever API it speaks. */
+export interface VisionExtractorOptions {
+  readonly id: string;
+  readonly tier: Tier;
+  readonly weight: number;
+  readonly timeoutMs: number;
+  readonly required?: boolean;
+  readonly model: string;
+  readonly maxOutputTokens: number;
+  readonly pricing: ModelPricing;
+  /** Why it cannot run in this deployment (no key or URL), when it cannot. */
+  readonly unavailable?: Extractor['unavailable'];
+}
+
+/**
+ * The parts of a vision-model extractor that do not depend on its API: identity, limits, cache key
+ * parts, and the worst-case estimate (every image at the vendor's image-token rule, the prompt,
+ * and the output cap).
+ */
+export function visionExtractorBase(options: VisionExtractorOptions, kind: Extract<ExtractorKind, 'local-model' | 'hosted-model'>): Omit<Extractor, 'run'> {
+  const { pricing } = options;
+  return {
+    id: options.id,
+    tier: options.tier,
+    kind,
+    weight: options.weight,
+    required: options.required ?? false,
+    timeoutMs: options.timeoutMs,
+    model: options.model,
+    promptVersion: PROMPT_VERSION,
+    ...(options.unavailable ? { unavailable: options.unavailable } : {}),
+    estimateCost: (images) =>
+      images.reduce((sum, image) => sum + estimateCallCost(pricing, image, 0, 0), 0) + estimateCallCost(pricing, undefined, PROMPT_TOKENS_ESTIMATE, options.maxOutputTokens),
+  };
+}
