@@ -3,6 +3,7 @@ import { pluginMessageSchema, type PluginMessage, type Source } from '../core/me
 import type { PaletteCandidate, PaletteColor } from '../core/palette/palette-color.ts';
 import { formatTokens } from '../core/tokens/format-tokens.ts';
 import { fromDtcg } from '../core/tokens/from-dtcg.ts';
+import { conflictColor } from '../test/fakes/conflict-color.ts';
 import { createFigmaFake, type FigmaFake } from '../test/fakes/figma-fake.ts';
 import { startPlugin } from './start-plugin.ts';
 
@@ -17,23 +18,10 @@ const TEXT_CANDIDATES: PaletteCandidate[] = [
   { hex: '#333344', weight: 1.1, measured: false, votes: [{ extractor: 'openai', weight: 1.1 }] },
 ];
 
-function conflict(hex: string, role: 'border' | 'text', share: number, candidates: PaletteCandidate[]): PaletteColor {
-  return {
-    hex,
-    role,
-    share,
-    confidence: 0.7,
-    agreement: 0.45,
-    conflict: true,
-    votes: candidates.flatMap((c) => c.votes.map((v) => ({ ...v, hex: c.hex }))),
-    candidates,
-  };
-}
-
 const BACKGROUND: PaletteColor = { hex: '#ffffff', role: 'background', share: 0.5, confidence: 0.95, votes: [{ extractor: 'flat-regions', hex: '#ffffff', weight: 1 }] };
 const PRIMARY: PaletteColor = { hex: '#0969da', role: 'primary', name: 'signal-blue', share: 0.1, confidence: 0.95, votes: [{ extractor: 'openai', hex: '#0969da', weight: 1.2 }] };
-const BORDER = conflict('#8c959f', 'border', 0.08, BORDER_CANDIDATES);
-const TEXT = conflict('#111111', 'text', 0.2, TEXT_CANDIDATES);
+const BORDER = conflictColor('#8c959f', 'border', 0.08, BORDER_CANDIDATES);
+const TEXT = conflictColor('#111111', 'text', 0.2, TEXT_CANDIDATES);
 const SECOND_PRIMARY: PaletteColor = { hex: '#0550ae', role: 'primary', share: 0.02, votes: [{ extractor: 'flat-regions', hex: '#0550ae', weight: 1 }] };
 const UNROLED: PaletteColor = { hex: '#bf3989', share: 0.01, votes: [{ extractor: 'flat-regions', hex: '#bf3989', weight: 1 }] };
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pluginMessageSchema, type PluginMessage, type Source } from '../core/messages/plugin-messages.ts';
 import type { PaletteCandidate, PaletteColor } from '../core/palette/palette-color.ts';
+import { conflictColor } from '../test/fakes/conflict-color.ts';
 import { createFigmaFake, type FigmaFake } from '../test/fakes/figma-fake.ts';
 import { startPlugin } from './start-plugin.ts';
 
@@ -16,21 +17,8 @@ const TEXT_CANDIDATES: PaletteCandidate[] = [
   { hex: '#333344', weight: 1.1, measured: false, votes: [{ extractor: 'openai', weight: 1.1 }] },
 ];
 
-function conflict(hex: string, role: 'primary' | 'text', share: number, candidates: PaletteCandidate[]): PaletteColor {
-  return {
-    hex,
-    role,
-    share,
-    confidence: 0.7,
-    agreement: 0.45,
-    conflict: true,
-    votes: candidates.flatMap((c) => c.votes.map((v) => ({ ...v, hex: c.hex }))),
-    candidates,
-  };
-}
-
-const PRIMARY = conflict('#3366ff', 'primary', 0.2, PRIMARY_CANDIDATES);
-const TEXT = conflict('#111111', 'text', 0.3, TEXT_CANDIDATES);
+const PRIMARY = conflictColor('#3366ff', 'primary', 0.2, PRIMARY_CANDIDATES);
+const TEXT = conflictColor('#111111', 'text', 0.3, TEXT_CANDIDATES);
 const BACKGROUND: PaletteColor = { hex: '#ffffff', role: 'background', share: 0.5, confidence: 0.95, votes: [{ extractor: 'flat-regions', hex: '#ffffff', weight: 1 }] };
 
 function started(fake = createFigmaFake()): FigmaFake {

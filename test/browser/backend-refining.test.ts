@@ -3,17 +3,17 @@
 // answered by the fake providers through the real SDKs. Proves tier 1 shows first, the later tiers
 // stream into the panel as they land, Create styles writes the refined palette, and a backend that
 // is not there leaves tier 1 fully usable with one line saying why.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type StartedServer } from '../../server/start-server.ts';
 import { validColorAnswer, type ColorAnswer } from '../fakes/providers/valid-color-answer.ts';
-import { configWithTimeouts, startFakeProviders, truthAnswer, type FakeProviders } from '../server/test-backend.ts';
+import { truthAnswer, type FakeProviders } from '../server/test-backend.ts';
 import { FRAME_NAME } from './harness/harness-api.ts';
+import { prepareBackendSandbox } from './prepare-backend-sandbox.ts';
 import { launchChromium, type LaunchedChromium } from './launch-chromium.ts';
 import type { FileServer } from './serve-files.ts';
 import { serveHarness } from './harness/serve-harness.ts';
@@ -72,11 +72,7 @@ describe('Chorus UI streaming tiers 2–4 from the backend', () => {
 
   beforeAll(async () => {
     files = await serveHarness(FIXTURE);
-    fakes = await startFakeProviders(FIXTURE);
-    dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-ui-backend-'));
-    // The shipped extractors, with timeouts short enough that nothing here can hang for long.
-    configPath = path.join(dataDir, 'extractors.json');
-    await writeFile(configPath, JSON.stringify(configWithTimeouts(10_000)));
+    ({ fakes, dataDir, configPath } = await prepareBackendSandbox(FIXTURE, 'chorus-ui-backend-'));
     chromium = await launchChromium();
   });
 

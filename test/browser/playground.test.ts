@@ -5,8 +5,7 @@
 // each later tier, settles the conflict the models leave in the palette itself, and downloads the
 // tokens as DTCG, which the test reads back with core's own DTCG reader. Also: a pasted JPEG, the
 // dashboard's plots after a run, and a token-protected server (with a dropped screenshot).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Jimp } from 'jimp';
@@ -16,7 +15,8 @@ import { fromDtcg } from '../../core/tokens/from-dtcg.ts';
 import { TOKEN_FILES } from '../../core/tokens/format-tokens.ts';
 import { startServer, type StartedServer } from '../../server/start-server.ts';
 import { validColorAnswer, type ColorAnswer } from '../fakes/providers/valid-color-answer.ts';
-import { configWithTimeouts, startFakeProviders, truthAnswer, type FakeProviders } from '../server/test-backend.ts';
+import { truthAnswer, type FakeProviders } from '../server/test-backend.ts';
+import { prepareBackendSandbox } from './prepare-backend-sandbox.ts';
 import { launchChromium, type LaunchedChromium } from './launch-chromium.ts';
 import { readBuilt } from './read-built-ui.ts';
 
@@ -69,10 +69,7 @@ describe('the playground: Chorus in a browser, served by the backend', () => {
   beforeAll(async () => {
     // The backend serves what the build wrote; refuse to test a stale one.
     await Promise.all([readBuilt(repoRoot, 'dist/playground.js'), readBuilt(repoRoot, 'dist/playground.html')]);
-    fakes = await startFakeProviders(FIXTURE);
-    dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-playground-'));
-    configPath = path.join(dataDir, 'extractors.json');
-    await writeFile(configPath, JSON.stringify(configWithTimeouts(10_000)));
+    ({ fakes, dataDir, configPath } = await prepareBackendSandbox(FIXTURE, 'chorus-playground-'));
     chromium = await launchChromium();
     await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   });

@@ -4,8 +4,7 @@
 // conflict; the designer writes the palette, opens Review, sees who voted for what, selects the
 // source frame, picks a value, and the fake file holds it with the flag cleared. The pick is
 // learned (and reported to the backend), and, if the designer wants, weighs the next vote.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +14,9 @@ import { CHOSEN_IN_REVIEW } from '../../plugin/style-description.ts';
 import { startServer, type StartedServer } from '../../server/start-server.ts';
 import type { StyleSnapshot, VariableSnapshot } from '../fakes/figma-fake.ts';
 import { validColorAnswer, type ColorAnswer } from '../fakes/providers/valid-color-answer.ts';
-import { configWithTimeouts, startFakeProviders, truthAnswer, type FakeProviders } from '../server/test-backend.ts';
+import { truthAnswer, type FakeProviders } from '../server/test-backend.ts';
 import { FRAME_NAME } from './harness/harness-api.ts';
+import { prepareBackendSandbox } from './prepare-backend-sandbox.ts';
 import { launchChromium, type LaunchedChromium } from './launch-chromium.ts';
 import type { FileServer } from './serve-files.ts';
 import { serveHarness } from './harness/serve-harness.ts';
@@ -52,10 +52,7 @@ describe('Chorus UI: a conflict flagged in the file and settled in the Review pa
 
   beforeAll(async () => {
     files = await serveHarness(FIXTURE);
-    fakes = await startFakeProviders(FIXTURE);
-    dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-ui-review-'));
-    configPath = path.join(dataDir, 'extractors.json');
-    await writeFile(configPath, JSON.stringify(configWithTimeouts(10_000)));
+    ({ fakes, dataDir, configPath } = await prepareBackendSandbox(FIXTURE, 'chorus-ui-review-'));
     chromium = await launchChromium();
   });
 
