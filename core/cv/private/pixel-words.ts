@@ -14,9 +14,6 @@ export function pixelWords(image: RgbaImage): Uint32Array {
 /** Alpha from 250 up counts as opaque: export and resampling leave 254/253 on solid fills. */
 export const OPAQUE_ALPHA = 250;
 
-/** The 24-bit key of a pixel word: blue, green and red bytes, alpha dropped. */
-export const colorKey = (word: number): number => word & 0xffffff;
-
 export const keyRed = (key: number): number => key & 255;
 export const keyGreen = (key: number): number => (key >>> 8) & 255;
 export const keyBlue = (key: number): number => (key >>> 16) & 255;
