@@ -9,7 +9,7 @@ export type BenchSection = 'tier1' | 'consensus' | 'backend' | 'browser';
 const INTRO = `# Benchmarks
 
 Numbers measured by \`npm run bench\` (\`tsx bench/run.ts\`) on the fixture screens in
-\`../shared/fixtures/screens\`, scored by \`../shared/fixtures/score.mjs\`. The section between
+\`test/fixtures/screens\`, scored by \`test/fixtures/score.mjs\`. The section between
 the markers below is rewritten by \`npm run bench -- --write\`; edit outside it.
 `;
 

@@ -6,7 +6,7 @@ import { decodePng } from './decode-png.ts';
 
 // Node has no createImageBitmap, so these exercise the jimp fallback; test/browser covers the native path.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const screens = path.resolve(repoRoot, '../shared/fixtures/screens');
+const screens = path.resolve(repoRoot, 'test/fixtures/screens');
 
 describe('decodePng', () => {
   it("falls back to jimp and returns the fixture's exact pixels", async () => {

@@ -22,7 +22,7 @@ import { readBuilt } from './read-built-ui.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-const screens = path.resolve(repoRoot, '../shared/fixtures/screens');
+const screens = path.resolve(repoRoot, 'test/fixtures/screens');
 const FIXTURE = 'login-primer-light';
 const FIXTURE_PATH = path.join(screens, `${FIXTURE}.png`);
 /** Every wait is bounded by this: a run through every tier on the fakes takes a few seconds. */

@@ -14,7 +14,7 @@ import { serveFiles, type FileServer } from './serve-files.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-const screens = path.resolve(repoRoot, '../shared/fixtures/screens');
+const screens = path.resolve(repoRoot, 'test/fixtures/screens');
 const FIXTURE = 'login-primer-light';
 /** Every wait in the page is bounded by this; a 1440×900 decode + extract takes well under a second. */
 const WAIT_MS = 15_000;

@@ -7,7 +7,7 @@ import { bundleForBrowser } from './bundle-for-browser.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
-const screens = path.resolve(repoRoot, '../shared/fixtures/screens');
+const screens = path.resolve(repoRoot, 'test/fixtures/screens');
 
 /**
  * Serves what a plugin-in-Figma browser test loads: the harness page (the plugin's real code on
