@@ -12,6 +12,7 @@ import { listReviews } from './list-reviews.ts';
 import { loadLearning } from './load-learning.ts';
 import { loadSettings } from './load-settings.ts';
 import { PluginFailure } from './plugin-failure.ts';
+import { reasonOf } from './private/reason-of.ts';
 import { resolveAllReviews, resolveReview } from './resolve-review.ts';
 import { saveSettings } from './save-settings.ts';
 import { selectNode } from './select-node.ts';
@@ -99,10 +100,9 @@ async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMess
 
 function pluginErrorOf(error: unknown): PluginError {
   if (error instanceof PluginFailure) return { code: error.code, message: error.message };
-  const reason = error instanceof Error ? error.message : String(error);
   return {
     code: 'INTERNAL',
-    message: `Chorus hit an unexpected error (${reason.slice(0, 160)}). Close and reopen Chorus, then try again; if it happens again, report this message.`,
+    message: `Chorus hit an unexpected error (${reasonOf(error)}). Close and reopen Chorus, then try again; if it happens again, report this message.`,
   };
 }
 

@@ -3,7 +3,7 @@ import { pluginMessageSchema, type PluginMessage, type Source } from '../core/me
 import type { PaletteCandidate, PaletteColor } from '../core/palette/palette-color.ts';
 import { conflictColor } from '../test/fakes/conflict-color.ts';
 import { createFigmaFake, type FigmaFake } from '../test/fakes/figma-fake.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 const SOURCE: Source = { nodes: [{ id: '1:2', name: 'Home screen' }] };
 
@@ -22,7 +22,7 @@ const TEXT = conflictColor('#111111', 'text', 0.3, TEXT_CANDIDATES);
 const BACKGROUND: PaletteColor = { hex: '#ffffff', role: 'background', share: 0.5, confidence: 0.95, votes: [{ extractor: 'flat-regions', hex: '#ffffff', weight: 1 }] };
 
 function started(fake = createFigmaFake()): FigmaFake {
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   return fake;
 }
 

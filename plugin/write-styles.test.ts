@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pluginMessageSchema, type PluginMessage, type Source } from '../core/messages/plugin-messages.ts';
 import type { PaletteColor } from '../core/palette/palette-color.ts';
 import { createFigmaFake, type FaultOp, type FigmaFake } from '../test/fakes/figma-fake.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 const SOURCE: Source = { nodes: [{ id: '1:2', name: 'Home screen' }, { id: '1:3', name: 'Settings' }] };
 
@@ -28,7 +28,7 @@ const PALETTE: PaletteColor[] = [
 
 function started(options: Parameters<typeof createFigmaFake>[0] = {}): FigmaFake {
   const fake = createFigmaFake(options);
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   return fake;
 }
 

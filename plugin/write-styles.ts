@@ -6,7 +6,8 @@ import { PluginFailure } from './plugin-failure.ts';
 import { readChorusData, writeChorusData } from './private/chorus-data.ts';
 import { readChorusVariables } from './private/chorus-variables.ts';
 import { planSlot, type SlotWrite } from './private/plan-slot.ts';
-import { reasonOf, UndoLog } from './private/undo-log.ts';
+import { reasonOf } from './private/reason-of.ts';
+import { UndoLog } from './private/undo-log.ts';
 import { writeNotification } from './write-notification.ts';
 
 /** The name of the variable collection Chorus makes; found again by plugin data, so the designer may rename it. */

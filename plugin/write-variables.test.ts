@@ -3,7 +3,7 @@ import { pluginMessageSchema, type PluginMessage, type Source, type WriteSummary
 import type { PaletteCandidate, PaletteColor } from '../core/palette/palette-color.ts';
 import { createFigmaFake, type FaultOp, type FigmaFake } from '../test/fakes/figma-fake.ts';
 import { reviewMarkerSchema } from './review-marker.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 const SOURCE: Source = { nodes: [{ id: '1:2', name: 'Home screen' }] };
 
@@ -30,7 +30,7 @@ const PRIMARY_CONFLICT = color('#3366ff', 0.1, { role: 'primary', conflict: true
 
 function started(): FigmaFake {
   const fake = createFigmaFake();
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   return fake;
 }
 

@@ -39,7 +39,7 @@ const candidateSchema = z.object({
 /** One colour of a tier's consensus (see core/vote/consensus.ts). */
 export const tokenSchema = z.object({
   hex: hexSchema,
-  role: roleSchema.optional(),
+  role: z.optional(roleSchema),
   name: z.string().optional(),
   share: z.number().optional(),
   agreement: z.number(),

@@ -721,16 +721,24 @@ function assertStorable(value: unknown, path = 'value'): void {
   if (value === null || value === undefined) return;
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') return;
-  if (value instanceof Uint8Array) return;
+  // By tag, not instanceof: the plugin's values come from its own realm (run-built-plugin.ts), whose
+  // Uint8Array and Object.prototype are not this module's.
+  if (Object.prototype.toString.call(value) === '[object Uint8Array]') return;
   if (Array.isArray(value)) {
     value.forEach((item, i) => assertStorable(item, `${path}[${i}]`));
     return;
   }
-  if (type === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (type === 'object' && isPlainObject(value)) {
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) assertStorable(item, `${path}.${key}`);
     return;
   }
   throw new Error(`in clientStorage.setAsync: ${path} cannot be stored (only objects, arrays, strings, numbers, booleans, null, undefined and Uint8Array can)`);
+}
+
+/** An object literal of any realm: its prototype is null or that realm's Object.prototype. */
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || (typeof proto === 'object' && Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
 }
 
 /** `#rrggbb` → a SOLID paint in Figma's 0–1 units; the fake's own conversion, independent of the plugin's. */
