@@ -101,6 +101,6 @@ describe('export-selection', () => {
     }
     expect(posted).toEqual([reply]);
     expect(fake.notifications).toEqual([]);
-    expect(fake.undo.commits).toBe(0);
+    expect(fake.undo.steps).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { listReviews } from './list-reviews.ts';
 import { loadLearning } from './load-learning.ts';
 import { loadSettings } from './load-settings.ts';
 import { PluginFailure } from './plugin-failure.ts';
+import { commitUndoAround } from './private/commit-undo-around.ts';
 import { reasonOf } from './private/reason-of.ts';
 import { resolveAllReviews, resolveReview } from './resolve-review.ts';
 import { saveSettings } from './save-settings.ts';
@@ -23,7 +24,8 @@ import { writeStyles } from './write-styles.ts';
  * malformed one is answered `failed` BAD_MESSAGE when it carries a usable id (and only reported to
  * the console when it does not), and nothing else happens. Valid requests are answered one at a
  * time, in arrival order, each with exactly one reply: `<type>-done`, or `failed` with the
- * PluginFailure's code, or INTERNAL for anything unexpected. One at a time, because two writes
+ * PluginFailure's code, or INTERNAL for anything unexpected. Each is one undo step
+ * (commitUndoAround). One at a time, because two writes
  * interleaving would both see a slot as free and create it twice.
  * Returns a promise that settles when the message has been answered; it never rejects.
  */
@@ -57,7 +59,8 @@ export function createUiMessageHandler(figma: PluginAPI, post: (message: PluginM
 async function answer(figma: PluginAPI, request: UiRequest, post: (message: PluginMessage) => void): Promise<void> {
   let reply: PluginMessage;
   try {
-    reply = await perform(figma, request);
+    // Every request, not a list of the writing ones: a write added later is one undo step too.
+    reply = await commitUndoAround(figma, () => perform(figma, request));
   } catch (error) {
     reply = { type: 'failed', id: request.id, error: pluginErrorOf(error) };
   }

@@ -95,7 +95,7 @@ function resolve(figma: PluginAPI, picks: readonly Choice[], variables: ChorusVa
         : `Figma refused to record your choice (${reasonOf(error)}) and Chorus could not undo all of its changes. Press Undo (Ctrl+Z / ⌘Z) once, then reload the file.`,
     );
   }
-  figma.commitUndo();
+  // One undo step: handle-ui-message.ts commits before and after each request.
   return { decisions, learning };
 }
 

@@ -70,7 +70,7 @@ describe('messages from the UI', () => {
     expect(fake.posted.slice(from)).toEqual([reply]);
     expect(fake.listPaintStyles()).toEqual([]);
     expect(fake.notifications).toEqual([]);
-    expect(fake.undo.commits).toBe(0);
+    expect(fake.undo.steps).toEqual([]);
     expect(fake.clientStorage.size).toBe(0);
   });
 

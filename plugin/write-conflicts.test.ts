@@ -166,7 +166,7 @@ describe('write-styles: conflicts are flagged in the file', () => {
     const summary = await write(fake, [PRIMARY_CONFLICT]);
     expect(summary.unchanged).toEqual(['Chorus/primary']);
     expect(summary.flagged).toEqual(['Chorus/primary']);
-    expect(fake.undo.commits).toBe(1);
+    expect(fake.undo.steps).toHaveLength(1);
   });
 });
 

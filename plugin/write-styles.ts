@@ -35,8 +35,8 @@ export interface WriteStylesInput {
  * place and keeps the designer's name for it. One edited by hand is reported in `editedByHand` and
  * left alone unless `options.overwriteEdited`. The summary lists style names.
  *
- * Everything is planned and checked before the first write; the writes are then one undo step
- * (`figma.commitUndo()` once). If Figma still throws mid-way, what this call changed (styles,
+ * Everything is planned and checked before the first write; the caller makes the writes one undo
+ * step (handle-ui-message.ts commits before and after each request). If Figma still throws mid-way, what this call changed (styles,
  * variables, the collection) is rolled back and it throws a PluginFailure WRITE_FAILED, so the
  * file never holds half a palette. Only async reads (the manifest asks for dynamic-page access).
  */
@@ -82,7 +82,6 @@ export async function writeStyles(figma: PluginAPI, input: WriteStylesInput): Pr
     );
   }
 
-  if (undo.length > 0) figma.commitUndo();
   figma.notify(writeNotification(summary));
   return summary;
 }
