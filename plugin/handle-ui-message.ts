@@ -13,6 +13,7 @@ import { loadLearning } from './load-learning.ts';
 import { loadSettings } from './load-settings.ts';
 import { PluginFailure } from './plugin-failure.ts';
 import { commitUndoAround } from './private/commit-undo-around.ts';
+import { outsideSrgbColors, useDocumentColorProfile } from './private/document-color-profile.ts';
 import { reasonOf } from './private/reason-of.ts';
 import { resolveAllReviews, resolveReview } from './resolve-review.ts';
 import { saveSettings } from './save-settings.ts';
@@ -59,12 +60,26 @@ export function createUiMessageHandler(figma: PluginAPI, post: (message: PluginM
 async function answer(figma: PluginAPI, request: UiRequest, post: (message: PluginMessage) => void): Promise<void> {
   let reply: PluginMessage;
   try {
+    useDocumentColorProfile(figma);
     // Every request, not a list of the writing ones: a write added later is one undo step too.
     reply = await commitUndoAround(figma, () => perform(figma, request));
   } catch (error) {
     reply = { type: 'failed', id: request.id, error: pluginErrorOf(error) };
   }
+  flagOutsideSrgb(figma);
   send(post, reply);
+}
+
+/**
+ * Says so when the request read Display P3 colours that sRGB cannot show: Chorus works in sRGB
+ * hex, so it took the nearest sRGB colour for each, and the designer should know.
+ */
+function flagOutsideSrgb(figma: PluginAPI): void {
+  const colors = outsideSrgbColors();
+  if (colors.length === 0) return;
+  const count = colors.length === 1 ? '1 colour' : `${colors.length} colours`;
+  console.warn(`Chorus read ${count} of this Display P3 file outside sRGB (${colors.join(', ')}); it used the nearest sRGB colour for each.`);
+  figma.notify(`Chorus: ${count} here ${colors.length === 1 ? 'is' : 'are'} beyond sRGB; Chorus used the nearest sRGB (see console)`);
 }
 
 async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMessage> {

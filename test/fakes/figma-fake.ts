@@ -29,6 +29,12 @@ export interface FigmaFakeOptions {
   documentAccess?: 'dynamic-page' | 'full';
   /** Name of the first page (the current one when the plugin starts). */
   pageName?: string;
+  /**
+   * `figma.root.documentColorProfile`. Paint and variable RGB values are in this profile, and so
+   * are the hex colours the designer helpers take (addPaintStyle, editStyle, addColorVariable…).
+   * Default 'SRGB'; 'LEGACY' is a file from before colour management (read as sRGB).
+   */
+  documentColorProfile?: 'LEGACY' | 'SRGB' | 'DISPLAY_P3';
 }
 
 export interface FrameInit {
@@ -238,7 +244,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
   const world = { journal, faults, scheduler, dynamicPage, exports };
   const variables = new VariableStore(world);
   const pages: FakePage[] = [];
-  const document = new FakeDocument('Fake file', pages, world);
+  const document = new FakeDocument('Fake file', pages, world, options.documentColorProfile);
   let currentPage = newPage(options.pageName ?? 'Page 1');
 
   function newPage(name: string): FakePage {
