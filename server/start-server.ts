@@ -56,18 +56,38 @@ export async function startServer(env: ExtractorEnv, version: string): Promise<S
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWsMessageBytes });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname, websocket: { server: wss } }, (info) => {
+      let closing: Promise<void> | undefined;
       resolve({
         server,
         url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`,
         extractors,
-        close: () =>
-          new Promise<void>((done) => {
-            for (const client of wss.clients) client.terminate();
-            wss.close();
-            server.close(() => void closeStores().then(done, done));
-          }),
+        close: () => (closing ??= shutDown(server, wss, runs.shutdown, closeStores)),
       });
     });
     server.once('error', reject);
   });
+}
+
+/** How long sockets get to finish their close handshake after their runs ended, before they are cut. */
+const CLOSE_GRACE_MS = 1_000;
+
+/**
+ * Stops accepting connections, stops every run (each client is told SHUTTING_DOWN and its socket or
+ * stream ends normally), then cuts whatever is left and closes the stores.
+ */
+async function shutDown(server: ServerType, wss: WebSocketServer, stopRuns: () => Promise<void>, closeStores: () => Promise<void>): Promise<void> {
+  const listenerClosed = new Promise<void>((done) => server.close(() => done()));
+  await stopRuns();
+  const deadline = Date.now() + CLOSE_GRACE_MS;
+  while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((wake) => setTimeout(wake, 20));
+  for (const client of wss.clients) client.terminate();
+  wss.close();
+  // Keep-alive connections idle between requests would hold `server.close` open until their timeout.
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  const cut = setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, CLOSE_GRACE_MS);
+  await listenerClosed;
+  clearTimeout(cut);
+  await closeStores();
 }

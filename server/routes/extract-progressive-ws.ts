@@ -8,6 +8,9 @@ import { PROGRESSIVE_PATH } from '../../core/protocol/progressive-url.ts';
 import { jsonDepth } from '../security/json-depth.ts';
 import { LIMITS } from '../security/limits.ts';
 
+/** RFC 6455 1000: the close is deliberate and complete (the client got every event, the last one saying why). */
+const NORMAL_CLOSURE = 1000;
+const SHUTTING_DOWN_IDLE = 'The Chorus server is shutting down. Reconnect in a moment.';
 
 /**
  * `GET /api/v1/extract/progressive` (WebSocket): the client sends `{"action":"extract",…}`, the
@@ -27,8 +30,22 @@ export function mountProgressiveWebSocket(app: Hono, service: RunService, upgrad
       };
       const refuse = (ws: WSContext, code: string, message: string) =>
         send(ws, { v: 1, run_id: '', seq: 0, total_cost: 0, stage: 'error', code, message });
+      // On shutdown an idle socket is told and closed now; one with a run is closed once the run has sent its last event.
+      let onStopping: (() => void) | undefined;
+      const closeForShutdown = (ws: WSContext) => {
+        if (ws.readyState === 1) ws.close(NORMAL_CLOSURE, 'server shutting down');
+      };
 
       return {
+        onOpen(_event, ws) {
+          onStopping = () => {
+            if (current) return;
+            refuse(ws, 'SHUTTING_DOWN', SHUTTING_DOWN_IDLE);
+            closeForShutdown(ws);
+          };
+          if (service.stopping.aborted) return onStopping();
+          service.stopping.addEventListener('abort', onStopping, { once: true });
+        },
         onMessage(event, ws) {
           if (typeof event.data !== 'string') return refuse(ws, 'BAD_MESSAGE', 'Send JSON text messages, not binary frames.');
           if (jsonDepth(event.data, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) {
@@ -69,10 +86,12 @@ export function mountProgressiveWebSocket(app: Hono, service: RunService, upgrad
             })
             .finally(() => {
               if (current === controller) current = undefined;
+              if (service.stopping.aborted) closeForShutdown(ws);
             });
         },
         onClose() {
           current?.abort();
+          if (onStopping) service.stopping.removeEventListener('abort', onStopping);
         },
         onError() {
           current?.abort();
