@@ -7,6 +7,7 @@ import { readPlaygroundAssets } from './playground/read-playground-assets.ts';
 import { createRunServiceFromEnv } from './run/create-run-service-from-env.ts';
 import type { Extractor } from './orchestrator/extractor.ts';
 import { LIMITS } from './security/limits.ts';
+import { socketLimitsFromEnv } from './security/socket-limits.ts';
 
 /** 8787: the port the plugin's manifest allows in development. */
 export const DEFAULT_PORT = 8787;
@@ -41,6 +42,7 @@ export async function startServer(env: ExtractorEnv, version: string): Promise<S
   }
   if (token && token.length < MIN_TOKEN_LENGTH) throw new Error(`CHORUS_TOKEN is too short to keep anyone out; use at least ${MIN_TOKEN_LENGTH} random characters.`);
   const allowedOrigins = (env.CHORUS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const socketLimits = socketLimitsFromEnv(env);
   const { runs, close: closeStores } = await createRunServiceFromEnv(env);
   const extractors = runs.extractors;
   const app = createApp({
@@ -50,6 +52,7 @@ export async function startServer(env: ExtractorEnv, version: string): Promise<S
     clientId: (c) => getConnInfo(c).remote.address ?? 'unknown',
     ...(token ? { token } : {}),
     allowedOrigins,
+    socketLimits,
     playground: readPlaygroundAssets(),
   });
 
