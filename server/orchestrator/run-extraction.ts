@@ -5,6 +5,7 @@ import type { Ledger, Reservation } from '../budget/ledger.ts';
 import { cacheKey, sha256Hex } from '../cache/cache-key.ts';
 import type { ResultCache } from '../cache/result-cache.ts';
 import { ExtractorFailure, type Extractor, type RunImage } from './extractor.ts';
+import { RunStopped } from './run-stopped.ts';
 
 /**
  * When the free tiers' consensus is this sure, with no conflict, paid tiers run only if the client
@@ -35,7 +36,7 @@ export interface RunExtractionOptions {
   readonly ledger: Ledger;
   readonly cache: ResultCache<CachedResult>;
   readonly emit: (event: RunEvent) => void;
-  /** Aborted when the client cancels or disconnects: provider calls in flight are aborted too. */
+  /** Aborted when the client cancels or disconnects, or the server stops (reason `RunStopped`): provider calls in flight are aborted too. */
   readonly signal: AbortSignal;
   readonly now?: () => number;
 }
@@ -199,6 +200,12 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
     throw error;
   }
   if (signal.aborted) {
+    // The server stopping the run (shutdown) says so; a client's cancel or disconnect is CANCELLED.
+    const reason: unknown = options.signal.reason;
+    if (reason instanceof RunStopped) {
+      send({ stage: 'error', code: reason.code, message: reason.message });
+      return { status: 'cancelled', consensus: current, totalCost };
+    }
     send({ stage: 'error', code: 'CANCELLED', message: 'The run was cancelled; what finished before is above.' });
     return { status: 'cancelled', consensus: current, totalCost };
   }
