@@ -141,7 +141,7 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
       votes.push(...output.votes.map(weigh));
       await cache.set(key, { votes: [...output.votes] }).catch((error: unknown) => console.warn(`chorus: could not cache ${extractor.id}:`, error));
       book(output.cost);
-      done('done', { cost: output.cost, votes: output.votes });
+      done('done', { cost: output.cost, votes: output.votes, ...(output.note ? { reason: output.note } : {}) });
     } catch (error) {
       const failure = error instanceof ExtractorFailure ? error : new ExtractorFailure('FAILED', error instanceof Error ? error.message : String(error), 0, { cause: error });
       billed = failure.cost;

@@ -185,8 +185,8 @@ describe('a run over a real WebSocket, with the real SDKs against fake providers
     await freshDataDir();
     const onlyOpenAi = configWithTimeouts(3_000);
     const config: ExtractorsFile = { ...onlyOpenAi, extractors: onlyOpenAi.extractors.filter((e) => e.tier === 1 || e.id === 'openai') };
-    // One gpt-4.1-mini estimate on a 1440×900 frame is about $0.0035; the fake bills $0.00056.
-    const env = { CHORUS_DAILY_BUDGET_USD: '0.004' };
+    // One gpt-6-luna estimate on a 1440×900 frame is about $0.00099; the fake bills $0.00015.
+    const env = { CHORUS_DAILY_BUDGET_USD: '0.001' };
     await start({ config, env });
     const before = fakes.openai.requests.length;
     const first = await runOverWebSocket(wsUrl, extract());
@@ -203,9 +203,11 @@ describe('a run over a real WebSocket, with the real SDKs against fake providers
   it('runs both paid tiers for the standard request (OpenAI + Anthropic keys, no local model), although CV agrees with itself', async () => {
     await freshDataDir();
     const all = configWithTimeouts(3_000);
-    await start({ config: { ...all, extractors: all.extractors.filter((e) => e.id !== 'local-vision') } });
+    // The classic set-up: OpenAI and Anthropic keys, no Gemini key, no local model.
+    await start({ config: { ...all, extractors: all.extractors.filter((e) => e.id !== 'local-vision') }, env: { GEMINI_API_KEY: '' } });
     const openaiBefore = fakes.openai.requests.length;
     const events = await runOverWebSocket(wsUrl, { action: 'extract', images: [fixtureBase64()], use_ai: true, max_cost: 0.1 });
+    expect(done(events, 'gemini')).toMatchObject({ status: 'skipped', code: 'MISSING_KEY' });
     // The two tier-1 CV extractors read the same pixels: their agreement is no reason to skip a model.
     expect(done(events, 'openai')).toMatchObject({ status: 'done', cached: false });
     expect(done(events, 'anthropic')).toMatchObject({ status: 'done', cached: false });
@@ -235,9 +237,11 @@ describe('a run over a real WebSocket, with the real SDKs against fake providers
     await start();
     fakes.openai.script({ status: 400 });
     fakes.anthropic.script({ status: 400 });
+    fakes.gemini.script({ status: 400 });
     const events = await runOverWebSocket(wsUrl, extract({ paid: 'auto' }));
     expect(done(events, 'openai').status).toBe('failed');
     expect(done(events, 'anthropic').status).toBe('failed');
+    expect(done(events, 'gemini').status).toBe('failed');
     expect(done(events, 'anthropic-deep').status).toBe('done');
   });
 
