@@ -17,7 +17,7 @@ export const statusCodeSchema = z.enum([
   'MISSING_KEY',
   'OVER_BUDGET',
   'DAILY_CAP',
-  'FREE_TIERS_AGREE',
+  'NO_DOUBT',
   'CLIENT_VOTES',
   'TIMEOUT',
   'RATE_LIMITED',

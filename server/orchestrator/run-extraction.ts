@@ -6,12 +6,10 @@ import { cacheKey, sha256Hex } from '../cache/cache-key.ts';
 import type { ResultCache } from '../cache/result-cache.ts';
 import { ExtractorFailure, type Extractor, type RunImage } from './extractor.ts';
 import { RunStopped } from './run-stopped.ts';
+import { tierLeftDoubt } from './tier-left-doubt.ts';
 
-/**
- * When the free tiers' consensus is this sure, with no conflict, paid tiers run only if the client
- * asked (`paid: 'always'`): models would mostly confirm what CV measured, at a price.
- */
-export const STRONG_AGREEMENT = 0.9;
+/** The deep tier: asked only when the hosted models before it left doubt (or the client says `paid: 'always'`). */
+const DEEP_TIER: Tier = 4;
 /** A run that has spent this share of its `max_cost` says so once. */
 export const BUDGET_WARNING_SHARE = 0.9;
 const TIERS: readonly Tier[] = [1, 2, 3, 4];
@@ -144,7 +142,7 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
       votes.push(...output.votes.map(weigh));
       await cache.set(key, { votes: [...output.votes] }).catch((error: unknown) => console.warn(`chorus: could not cache ${extractor.id}:`, error));
       book(output.cost);
-      done('done', { cost: output.cost, votes: output.votes });
+      done('done', { cost: output.cost, votes: output.votes, ...(output.note ? { reason: output.note } : {}) });
     } catch (error) {
       const failure = error instanceof ExtractorFailure ? error : new ExtractorFailure('FAILED', error instanceof Error ? error.message : String(error), 0, { cause: error });
       billed = failure.cost;
@@ -169,6 +167,8 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
     }
   };
 
+  // Extractors whose answers count as the hosted models' evidence before the deep tier.
+  const hostedTiers = new Set(extractors.filter((e) => e.kind === 'hosted-model' && e.tier < DEEP_TIER).map((e) => e.id));
   try {
     for (const tier of TIERS) {
       const registered = extractors.filter((e) => e.tier === tier);
@@ -179,11 +179,15 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
         if (!entry.will_run) send(skippedEvent(e, entry));
       }
       let toRun = entries.filter(([, entry]) => entry.will_run);
-      if (options.paid === 'auto' && tier >= 3 && current.confidence >= STRONG_AGREEMENT && !current.colors.some((c) => c.conflict)) {
-        for (const [e, entry] of toRun.filter(([, entry]) => entry.estimated_cost > 0)) {
-          send(skippedEvent(e, { ...entry, code: 'FREE_TIERS_AGREE', reason: `The free tiers already agree (confidence ${current.confidence.toFixed(2)}); ask with paid: "always" to run it anyway.` }));
+      // Evidence-based spending: the deep model is asked only when the hosted models before it left doubt.
+      if (options.paid === 'auto' && tier === DEEP_TIER) {
+        const before = tierLeftDoubt(current, votes.filter((v) => !v.measured && hostedTiers.has(v.extractor)));
+        if (!before.doubt) {
+          for (const [e, entry] of toRun.filter(([, entry]) => entry.estimated_cost > 0)) {
+            send(skippedEvent(e, { ...entry, code: 'NO_DOUBT', reason: `Tier 3 left no doubt (${before.why}); ask with paid: "always" to run it anyway.` }));
+          }
+          toRun = toRun.filter(([, entry]) => entry.estimated_cost === 0);
         }
-        toRun = toRun.filter(([, entry]) => entry.estimated_cost === 0);
       }
       send({ stage: 'tier_started', tier, extractors: toRun.map(([e]) => e.id) });
       await Promise.all(toRun.map(([e, entry]) => runOne(e, entry)));

@@ -188,7 +188,7 @@ describe('Chorus UI streaming tiers 2–4 from the backend', () => {
     // The run's cost so far against its budget; Anthropic's deep tier was not needed.
     expect(await ui.getByTestId('refining-meta').textContent()).toMatch(/\$0\.\d{4} of \$0\.10/);
     expect(await refining.locator('[data-extractor="anthropic-deep"]').getAttribute('data-state')).toBe('skipped');
-    expect(await refining.locator('[data-extractor="anthropic-deep"]').getAttribute('title')).toContain('free tiers already agree');
+    expect(await refining.locator('[data-extractor="anthropic-deep"]').getAttribute('title')).toContain('Tier 3 left no doubt');
 
     await ui.getByRole('button', { name: 'Create styles' }).click();
     await ui.getByTestId('write-summary').waitFor();

@@ -59,7 +59,7 @@ export interface BackendRunHandle {
 /**
  * Runs tiers 2–4 on the backend for frames the plugin has already run tier 1 on: sends the PNGs
  * and the tier-1 votes, folds each event into a RunProgress with `applyRunEvent`, and reports
- * every state change to `onState`. Paid tiers run only when the free tiers leave doubt
+ * every state change to `onState`. The deep tier runs only when tier 3 left doubt
  * (`paid: 'auto'`), within the protocol's default per-request budget; `weights`, if any, go with
  * the request for the backend to apply to the vote. Never throws.
  */
