@@ -5,7 +5,9 @@ import { percentile } from '../percentile.ts';
 import type { ConflictTally } from './conflict-tally.ts';
 import { RIGHT_DE } from './judge-color.ts';
 import type { ConsensusSetting, SeedResult, TimingPlan } from './measure-setting.ts';
-import { CONFLICT_BELOW, SAME_COLOR_DE, SNAP_DE } from '../../core/vote/consensus.ts';
+import { CONFLICT_BELOW } from '../../core/vote/conflicts/find-conflict.ts';
+import { SAME_VALUE_DE as SAME_COLOR_DE } from '../../core/vote/values/value-agreement.ts';
+import { READING_DE as SNAP_DE } from '../../core/vote/values/group-values.ts';
 import { HALLUCINATE_P, JITTER_SIGMA_OKLAB, OMIT_P, WRONG_ROLE_P, type NoiseModel } from './noise-model.ts';
 import type { WeightedExtractor } from './simulated-models.ts';
 

@@ -1,0 +1,26 @@
+import { ciede2000 } from '../../color/index.ts';
+import { CV_WITNESS, type Witness } from '../independence/find-witnesses.ts';
+import { sum, type Point } from '../private/point.ts';
+import type { ValueGroup } from './group-values.ts';
+
+/**
+ * Votes closer than this (CIEDE2000) give the same value: far under a just-noticeable difference,
+ * so what agrees is a value, not a neighbourhood. A model asked to copy a measured value that
+ * answers #F25A27 for a measured #F15925 (ΔE00 0.36) read the pixels itself (the seed's example).
+ */
+export const SAME_VALUE_DE = 0.3;
+
+/**
+ * Of the witnesses supporting a colour, the weight that gave its exact value ÷ their weight (0–1).
+ * CV gave it by definition (the value is its measurement); a model gave it when its reading is
+ * within SAME_VALUE_DE of one of the measured hexes. Imprecision lowers this, never flags.
+ */
+export function valueAgreement(group: ValueGroup, support: readonly { readonly witness: Witness; readonly points: readonly Point[] }[]): number {
+  const total = sum(support.map((s) => s.witness.weight));
+  if (total === 0) return 0;
+  const references = group.measured ? group.points.filter((p) => p.vote.measured) : [{ lab: group.lab }];
+  const exact = support.filter(
+    (s) => s.witness.id === CV_WITNESS || s.points.some((p) => references.some((r) => ciede2000(r.lab, p.lab) < SAME_VALUE_DE)),
+  );
+  return sum(exact.map((s) => s.witness.weight)) / total;
+}
