@@ -88,10 +88,13 @@ describe('consensus: independent kinds of evidence', () => {
   });
 
   it('gives a model that only echoed the measured list no weight as a witness, but keeps its names', () => {
+    // Every measured hex, most prominent first, with the role CV guessed: the list the prompt showed.
     const echo = [
       model('gpt', 1.2, '#ffffff', 'background', 'snow'),
       model('gpt', 1.2, '#f1f3f5', 'surface'),
+      model('gpt', 1.2, '#f2f3f5'),
       model('gpt', 1.2, '#212529', 'text'),
+      model('gpt', 1.2, '#222529'),
       model('gpt', 1.2, '#0d6efd', 'primary', 'echo-blue'),
     ];
     const cvAlone = vote(screen());
@@ -100,9 +103,13 @@ describe('consensus: independent kinds of evidence', () => {
     expect(echoed.confidence).toBeCloseTo(cvAlone.confidence, 10);
   });
 
-  it('falls when an independent model disagrees with CV', () => {
-    const disagreeing = [model('gpt', 1.2, '#0d6efd', 'secondary'), model('gpt', 1.2, '#ffffff', 'background'), model('gpt', 1.2, '#212529', 'text')];
-    expect(byRole([...screen(), ...disagreeing], 'primary')!.confidence).toBeLessThan(byRole(screen(), 'primary')!.confidence);
+  it('falls when an independent model puts CV’s role elsewhere, and drops a role no model that answered confirmed', () => {
+    const elsewhere = [model('gpt', 1.2, '#212529', 'primary'), model('gpt', 1.2, '#ffffff', 'background'), model('gpt', 1.2, '#f1f3f5', 'text')];
+    expect(byRole([...screen(), ...elsewhere], 'primary')!.confidence).toBeLessThan(byRole(screen(), 'primary')!.confidence);
+    const notPrimary = [model('gpt', 1.2, '#0d6efd', 'secondary'), model('gpt', 1.2, '#ffffff', 'background'), model('gpt', 1.2, '#212529', 'text')];
+    const { colors } = vote([...screen(), ...notPrimary]);
+    expect(colors.find((c) => c.role === 'primary')).toBeUndefined();
+    expect(colors.find((c) => c.hex === '#0d6efd')).toMatchObject({ role: 'secondary' });
   });
 });
 

@@ -1,9 +1,9 @@
 import { ciede2000 } from '../color/index.ts';
 import { ROLES, type Role } from '../palette/role.ts';
 import type { ColorVote } from './color-vote.ts';
-import { belief, confidenceOf } from './confidence/belief.ts';
+import { belief, confidenceOf, posterior } from './confidence/belief.ts';
 import { presenceTestimony, CV_MAJORITY } from './confidence/presence-testimony.ts';
-import { roleTestimony } from './confidence/role-testimony.ts';
+import { roleTestimony, type RoleTestimony } from './confidence/role-testimony.ts';
 import { presenceConflict, roleConflict } from './conflicts/find-conflict.ts';
 import { findWitnesses, type Witness } from './independence/find-witnesses.ts';
 import { nameOf } from './names/name-of.ts';
@@ -69,15 +69,18 @@ export function consensus(votes: readonly ColorVote[], options: ConsensusOptions
   const points = canonicalPoints(votes);
   if (points.length === 0) return { colors: [], confidence: 0 };
   const groups = groupValues(points);
-  const witnesses = findWitnesses(points, groups, options.kinds ?? new Map());
-  const decisions = voteRoles(groups, witnesses);
+  const witnesses = findWitnesses(points, options.kinds ?? new Map());
+  const decisions = voteRoles(groups, witnesses).flatMap((decision) => {
+    const testimony = roleTestimony(decision, witnesses);
+    return unconfirmed(testimony, witnesses) ? [] : [{ decision, testimony }];
+  });
 
-  const colors: ConsensusColor[] = decisions.map((d) => roleColor(d, witnesses));
-  const roled = new Set(decisions.map((d) => d.winner));
+  const colors: ConsensusColor[] = decisions.map(({ decision, testimony }) => roleColor(decision, testimony, witnesses));
+  const roled = new Set(decisions.map(({ decision }) => decision.winner));
   for (const group of groups) {
     if (roled.has(group) || !stands(group, witnesses)) continue;
     // A near twin of a colour already placed in a role: the role's vote decided it.
-    if (colors.some((c) => c.role && ciede2000(group.lab, decisions.find((d) => d.role === c.role)!.winner.lab) < MATCH_DE)) continue;
+    if (decisions.some(({ decision }) => ciede2000(group.lab, decision.winner.lab) < MATCH_DE)) continue;
     colors.push(plainColor(group, witnesses));
   }
 
@@ -87,10 +90,19 @@ export function consensus(votes: readonly ColorVote[], options: ConsensusOptions
   return { colors: keyed, confidence: paletteConfidence(keyed) };
 }
 
-function roleColor(decision: RoleDecision, witnesses: readonly Witness[]): ConsensusColor {
+/**
+ * A role only CV gave, that none of the models who answered gave anywhere: the models, who read
+ * roles better than CV's inference, did not confirm it, so the vote drops the role (the colour may
+ * still stand without it). With no model answering, CV's role stands at CV's confidence.
+ */
+function unconfirmed(testimony: RoleTestimony, witnesses: readonly Witness[]): boolean {
+  const answered = witnesses.some((w) => w.kind !== 'cv' && !w.echo);
+  return answered && testimony.rivals.length === 0 && testimony.support.every((w) => w.kind === 'cv');
+}
+
+function roleColor(decision: RoleDecision, testimony: RoleTestimony, witnesses: readonly Witness[]): ConsensusColor {
   const { role, winner, ballots } = decision;
-  const testimony = roleTestimony(decision, witnesses);
-  const p = belief(testimony);
+  const p = posterior(testimony.support, testimony.rivals, testimony);
   const reason = roleConflict(decision, p);
   const groups = [...new Set(ballots.map((b) => b.group))];
   const candidates = groups.map((g) => candidate(g, ballots.filter((b) => b.group === g).map((b) => ({ weight: b.witness.weight, points: b.points }))));
@@ -132,11 +144,17 @@ function plainColor(group: ValueGroup, witnesses: readonly Witness[]): Consensus
   };
 }
 
-/** Outside every role, a colour stands when most of CV's weight measured it, or two independent models named it. */
+/**
+ * Outside every role, a colour stands when two independent models named it, or when most of CV's
+ * weight measured it and, if any model answered, one of them listed it too: models list a
+ * screen's palette, so a measured colour every one of them left out is an edge blend, a shadow or
+ * noise, not a palette colour. With no model answering, CV's majority decides alone.
+ */
 function stands(group: ValueGroup, witnesses: readonly Witness[]): boolean {
-  if (group.cvShare > CV_MAJORITY) return true;
-  const models = witnesses.filter((w) => !w.echo && w.kind !== 'cv' && group.points.some((p) => w.extractors.has(p.vote.extractor)));
-  return models.length >= 2;
+  const models = witnesses.filter((w) => !w.echo && w.kind !== 'cv');
+  const naming = models.filter((w) => group.points.some((p) => w.extractors.has(p.vote.extractor)));
+  if (naming.length >= 2) return true;
+  return group.cvShare > CV_MAJORITY && (models.length === 0 || naming.length > 0);
 }
 
 function candidate(group: ValueGroup, backing: readonly { readonly weight: number; readonly points: readonly Point[] }[]): Candidate {

@@ -17,15 +17,15 @@ export const SAME_KIND_DECAY = 0.5;
 export const SILENCE_FACTOR = 0.5;
 
 /**
- * Log-odds one witness of each kind adds, set so that agreement gives DESIGN.md's scale: CV alone
- * 0.75 (its role inference on real screens is right about three times in four), CV + a local model
- * 0.85, CV + a local model + two hosted models 0.95 (the first hosted model adds 1 / (1 + DECAY)
- * of the hosted share, the second the rest).
+ * Log-odds one witness of each kind adds. CV alone is 0.75 (DESIGN.md: its claims on real screens
+ * hold about three times in four); a hosted model alone is as good a witness as CV alone; a local
+ * model adds what takes CV from 0.75 to 0.85. Agreement saturates at MAX_BELIEF: CV + a local
+ * model + two hosted models is 0.95, as is CV + three hosted models; CV + one hosted model 0.90.
  */
 export const EVIDENCE: Readonly<Record<VoterKind, number>> = {
   cv: logit(0.75),
   'local-model': logit(0.85) - logit(0.75),
-  'hosted-model': (logit(MAX_BELIEF) - logit(0.85)) / (1 + SAME_KIND_DECAY),
+  'hosted-model': logit(0.75),
 };
 
 /** Who said what on one question (is this colour this role; is this colour in the palette). */
@@ -44,6 +44,21 @@ export function belief({ support, dissent, silent }: Testimony): number {
   const odds = strength(support) - strength(dissent) - SILENCE_FACTOR * strength(silent);
   const bound = logit(MAX_BELIEF);
   return 1 / (1 + Math.exp(-Math.max(-bound, Math.min(bound, odds))));
+}
+
+/**
+ * How likely (0.05–0.95) the winner is the answer to a question with several candidate answers
+ * ("which colour is the primary?"): each candidate scores the log-odds of its supporters, the
+ * answer "none of these" scores its dissenters and SILENCE_FACTOR of the silent; the winner's
+ * share of the exponentiated scores. CV alone on one candidate is 3 : 1 against "none", 0.75, as
+ * `belief`; a rival candidate takes its share instead of subtracting from the winner's.
+ */
+export function posterior(winner: readonly Witness[], rivals: readonly (readonly Witness[])[], none: { readonly dissent: readonly Witness[]; readonly silent: readonly Witness[] }): number {
+  const bound = logit(MAX_BELIEF);
+  const score = (ws: readonly Witness[]) => Math.exp(Math.min(bound, strength(ws)));
+  const noneScore = Math.exp(Math.min(bound, strength(none.dissent) + SILENCE_FACTOR * strength(none.silent)));
+  const p = score(winner) / (score(winner) + rivals.reduce((s, r) => s + score(r), 0) + noneScore);
+  return Math.max(1 - MAX_BELIEF, Math.min(MAX_BELIEF, p));
 }
 
 function strength(witnesses: readonly Witness[]): number {

@@ -1,5 +1,4 @@
 import type { Point } from '../private/point.ts';
-import type { ValueGroup } from '../values/group-values.ts';
 import type { VoterKind } from '../voter-kind.ts';
 import { isEcho } from './is-echo.ts';
 
@@ -24,11 +23,12 @@ export interface Witness {
  * The independence question: who is a witness of its own. `kinds` says what each extractor is;
  * an extractor it does not list is CV when its votes are measured and a hosted model otherwise.
  */
-export function findWitnesses(points: readonly Point[], groups: readonly ValueGroup[], kinds: ReadonlyMap<string, VoterKind>): Witness[] {
+export function findWitnesses(points: readonly Point[], kinds: ReadonlyMap<string, VoterKind>): Witness[] {
   const byExtractor = new Map<string, Point[]>();
   for (const p of points) byExtractor.set(p.vote.extractor, [...(byExtractor.get(p.vote.extractor) ?? []), p]);
   const kindOf = (extractor: string, ps: readonly Point[]): VoterKind => kinds.get(extractor) ?? (ps.some((p) => p.vote.measured) ? 'cv' : 'hosted-model');
 
+  const measured = points.filter((p) => p.vote.measured);
   const cv = [...byExtractor].filter(([extractor, ps]) => kindOf(extractor, ps) === 'cv');
   const witnesses: Witness[] = [];
   if (cv.length > 0) {
@@ -37,7 +37,7 @@ export function findWitnesses(points: readonly Point[], groups: readonly ValueGr
   for (const [extractor, ps] of byExtractor) {
     const kind = kindOf(extractor, ps);
     if (kind === 'cv') continue;
-    witnesses.push({ id: extractor, kind, weight: Math.max(...ps.map((p) => p.vote.weight)), extractors: new Set([extractor]), echo: isEcho(ps, groups) });
+    witnesses.push({ id: extractor, kind, weight: Math.max(...ps.map((p) => p.vote.weight)), extractors: new Set([extractor]), echo: isEcho(ps, measured) });
   }
   return witnesses.sort((a, b) => (a.id === CV_WITNESS ? -1 : b.id === CV_WITNESS ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

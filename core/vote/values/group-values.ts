@@ -1,4 +1,4 @@
-import { ciede2000, type Lab } from '../../color/index.ts';
+import { ciede2000, formatHex, hexToLab, hexToOklab, oklabToRgb, type Lab } from '../../color/index.ts';
 import { byProminence, sum, type Point } from '../private/point.ts';
 
 /**
@@ -69,10 +69,26 @@ export function groupValues(points: readonly Point[]): ValueGroup[] {
     };
   });
   for (const members of matchAcrossExtractors(unread, READING_DE)) {
-    const heaviest = [...members].sort((a, b) => b.vote.weight - a.vote.weight || (a.vote.hex < b.vote.hex ? -1 : a.vote.hex > b.vote.hex ? 1 : 0))[0]!;
-    groups.push({ index: groups.length, hex: heaviest.vote.hex, lab: heaviest.lab, measured: false, cvShare: 0, points: members });
+    const hex = meanReading(members);
+    groups.push({ index: groups.length, hex, lab: hexToLab(hex)!, measured: false, cvShare: 0, points: members });
   }
   return groups;
+}
+
+/**
+ * A colour only models saw: the weighted mean of their readings in OKLab (perceptually uniform, so
+ * the mean of independent readings a few ΔE off lands nearer the colour than most of them).
+ */
+function meanReading(members: readonly Point[]): string {
+  const total = sum(members.map((p) => p.vote.weight));
+  const mean = { L: 0, a: 0, b: 0 };
+  for (const p of members) {
+    const ok = hexToOklab(p.vote.hex)!;
+    mean.L += (ok.L * p.vote.weight) / total;
+    mean.a += (ok.a * p.vote.weight) / total;
+    mean.b += (ok.b * p.vote.weight) / total;
+  }
+  return formatHex(oklabToRgb(mean));
 }
 
 /** The weight-averaged share of the measurements that carry one; none when none does. */
