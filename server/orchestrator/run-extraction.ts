@@ -85,7 +85,9 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
   send({ stage: 'accepted', max_cost: maxCost, images: images.length, plan });
 
   const imagesKey = images.length === 1 ? images[0]!.sha256 : await combinedSha256(images);
-  let current = consensus(votes);
+  // The vote weighs kinds of evidence: it must know which extractor is CV, a local or a hosted model.
+  const kinds = new Map(extractors.map((e) => [e.id, e.kind]));
+  let current = consensus(votes, { kinds });
 
   const runOne = async (extractor: Extractor, entry: PlanEntry): Promise<void> => {
     const t0 = now();
@@ -192,7 +194,7 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
       send({ stage: 'tier_started', tier, extractors: toRun.map(([e]) => e.id) });
       await Promise.all(toRun.map(([e, entry]) => runOne(e, entry)));
       if (signal.aborted) break;
-      current = consensus(votes);
+      current = consensus(votes, { kinds });
       send({ stage: `tier_${tier}_complete`, tier, tokens: tokensOf(current), confidence: round(current.confidence, 4) });
     }
   } catch (error) {
@@ -245,7 +247,7 @@ function skippedEvent(e: Extractor, entry: PlanEntry): RunEventBody {
 /** The consensus as the stream's `tokens`: by key (role, or `color-N`). */
 export function tokensOf(c: Consensus): Record<string, Token> {
   const tokens: Record<string, Token> = {};
-  for (const { key, ...token } of c.colors) tokens[key] = { ...token, candidates: token.candidates.map((k) => ({ ...k, votes: [...k.votes] })) };
+  for (const { key, ...token } of c.colors) tokens[key] = { ...token, evidence: [...token.evidence], candidates: token.candidates.map((k) => ({ ...k, votes: [...k.votes] })) };
   return tokens;
 }
 
