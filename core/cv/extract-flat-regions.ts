@@ -40,8 +40,13 @@ const SAME_DE = 0.8;
  * lesser shade this many times to stand on its own.
  */
 const PEAK_DOMINANCE = 3;
-/** CIELAB chroma above which a colour is vivid enough to be the ink of a tint. */
-const VIVID_CHROMA = 15;
+/**
+ * CIELAB chroma above which a colour is vivid enough to be the ink of a tint: the chroma above
+ * which role inference no longer takes a colour for text. A tinted text colour (Catppuccin's
+ * lavender-grey, about 16) is not a wash's ink: themes build their greys as mixes of the
+ * background and the text colour, and those greys are comments, line numbers and surfaces.
+ */
+const VIVID_CHROMA = 30;
 /** A wash covers far less than the fill under it; a second fill of comparable size is a surface. */
 const MAX_TINT_RATIO = 0.1;
 /** A wash of a vivid ink is visibly tinted; a near-grey is left to the neutrals. */
@@ -165,7 +170,9 @@ function keepPeaks(candidates: readonly Candidate[]): { key: number; count: numb
   const isPeak = new Uint8Array(n);
   for (let i = n - 1; i >= 0; i--) {
     let biggestLesser = 0;
-    for (const s of shades[i]!) if (!isPeak[s] && candidates[s]!.count > biggestLesser) biggestLesser = candidates[s]!.count;
+    // Blends never stand on their own, so they are no rivals either: text anti-aliased over a dark
+    // ground passes through the theme's muted grey, and those edge pixels can outnumber its own.
+    for (const s of shades[i]!) if (!isPeak[s] && !candidates[s]!.blend && candidates[s]!.count > biggestLesser) biggestLesser = candidates[s]!.count;
     const c = candidates[i]!;
     isPeak[i] = !c.blend && nearestBigger[i]! >= SAME_DE && c.count >= PEAK_DOMINANCE * biggestLesser ? 1 : 0;
   }
