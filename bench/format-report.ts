@@ -83,7 +83,7 @@ export function formatReport(report: Report): string {
       `"÷ fastest peer" divides medians${fastestPeer ? ` by ${fastestPeer.id}'s` : ''}. ` +
       'recall@3: truth colours covering ≥ 0.5 % of the image (or ≥ 0.1 %) matched within CIEDE2000 < 3, on the first 8 colours or the whole palette; ' +
       'precision@5: predicted colours within ΔE00 < 5 of a truth colour; dominant: first colour = largest truth colour. ' +
-      'Roles: over the screens whose truth gives the role to some colour (right/given), the first colour the palette names with it must lie within ΔE00 < 3 of a truth colour holding it; ' +
+      'Roles: over the screens whose truth gives the role to some colour (right/given), the first colour of the whole palette named with it must lie within ΔE00 < 3 of a truth colour holding it; ' +
       'a role not named counts wrong (peers name none).',
     '',
     '### PNG decoding (median ms per image)',

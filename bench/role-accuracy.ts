@@ -16,9 +16,9 @@ export type RoleTally = Readonly<Record<BenchRole, { readonly given: number; rea
  * Role accuracy as a designer would count it: over every screen whose truth gives the role to
  * some colour, the first predicted colour with that role must lie within ΔE00 < 3 of a truth
  * colour holding it (among its `roles`); a role the palette does not name is wrong. Only the
- * first `max` predicted colours are looked at, as the other figures are.
+ * whole palette is read (a role is named wherever it sits in the list; `max` cuts it, for comparison).
  */
-export function roleAccuracy(truth: Readonly<Record<string, FixtureTruth>>, preds: Readonly<Record<string, readonly Prediction[]>>, max: number): RoleTally {
+export function roleAccuracy(truth: Readonly<Record<string, FixtureTruth>>, preds: Readonly<Record<string, readonly Prediction[]>>, max = Infinity): RoleTally {
   const tally = Object.fromEntries(BENCH_ROLES.map((r) => [r, { given: 0, right: 0 }])) as Record<BenchRole, { given: number; right: number }>;
   for (const [name, t] of Object.entries(truth)) {
     const palette = (preds[name] ?? []).slice(0, max);

@@ -150,7 +150,7 @@ async function benchFixtureSet(set: FixtureSet) {
       score: scorer.scoreAll(truth, preds, { max: PALETTE_SIZE }),
       scoreFinerFloor: scorer.scoreAll(truth, preds, { max: PALETTE_SIZE, minShare: FINER_MIN_SHARE }),
       scoreWhole: scorer.scoreAll(truth, preds, {}),
-      roles: roleAccuracy(truth, preds, PALETTE_SIZE),
+      roles: roleAccuracy(truth, preds),
     });
   }
 

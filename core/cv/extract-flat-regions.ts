@@ -8,7 +8,7 @@ import type { ColorCounter } from './private/color-counter.ts';
 import type { RgbaImage } from './rgba-image.ts';
 import { inferRoles } from '../roles/infer-roles.ts';
 import { chroma } from '../color/index.ts';
-import { edgeRingShares } from './edge-ring-shares.ts';
+import { measureStructure } from './measure-structure.ts';
 import { isTintOf } from './private/is-tint-of.ts';
 
 export const FLAT_REGIONS_ID = 'flat-regions';
@@ -66,6 +66,8 @@ export interface FlatRegionsOptions {
   readonly pixelBudget?: number;
   /** The id its extraction reports, when one process runs it under another name. */
   readonly id?: string;
+  /** Name roles from the image's structure (default true). */
+  readonly roles?: boolean;
 }
 
 interface Candidate {
@@ -107,7 +109,7 @@ export function extractFlatRegions(image: RgbaImage, options: FlatRegionsOptions
     .map(({ key, count }) => ({ hex: keyToHex(key), share: count / total }))
     .filter((c) => c.share >= MIN_SHARE)
     .slice(0, MAX_COLORS);
-  return { extractor, colors: inferRoles(colors, edgeRingShares(image, colors.map((c) => c.hex))) };
+  return { extractor, colors: options.roles === false ? colors : inferRoles(colors, measureStructure(image, colors.map((c) => c.hex))) };
 }
 
 /**

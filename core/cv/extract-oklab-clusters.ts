@@ -1,7 +1,8 @@
 import { ciede2000, rgb8ToOklab, rgbToLab } from '../color/index.ts';
 import { mulberry32 } from '../random/mulberry32.ts';
 import { inferRoles } from '../roles/infer-roles.ts';
-import { edgeRingShares } from './edge-ring-shares.ts';
+import { measureStructure } from './measure-structure.ts';
+import type { ExtractOptions } from './tier1-extractor.ts';
 import type { ExtractedColor, Extraction } from './extracted-color.ts';
 import { ColorCounter } from './private/color-counter.ts';
 import { keyToHex } from './private/key-to-hex.ts';
@@ -33,7 +34,7 @@ const SAME_DE = 1;
  * rather than averaged. A different method from `extractFlatRegions`, so that their agreement
  * is evidence. Pure and deterministic.
  */
-export function extractOklabClusters(image: RgbaImage): Extraction {
+export function extractOklabClusters(image: RgbaImage, options: ExtractOptions = {}): Extraction {
   const histogram = sampleHistogram(image);
   if (histogram.total === 0) return { extractor: OKLAB_CLUSTERS_ID, colors: [] };
   const points = histogram.points;
@@ -71,7 +72,7 @@ export function extractOklabClusters(image: RgbaImage): Extraction {
     else merged.push({ ...c, lab });
   }
   const colors: ExtractedColor[] = merged.map((m) => ({ hex: keyToHex(m.key), share: m.count / histogram.total }));
-  return { extractor: OKLAB_CLUSTERS_ID, colors: inferRoles(colors, edgeRingShares(image, colors.map((c) => c.hex))) };
+  return { extractor: OKLAB_CLUSTERS_ID, colors: options.roles === false ? colors : inferRoles(colors, measureStructure(image, colors.map((c) => c.hex))) };
 }
 
 interface Points {
