@@ -44,41 +44,67 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
     return w >>> 24 >= OPAQUE_ALPHA ? index.lookup(w & 0xffffff) : -2;
   };
 
-  const cell = Math.max(MIN_CELL, Math.ceil(Math.max(width, height) / GRID_CELLS));
+  const rowStep = rowStepFor(image, STRUCTURE_BUDGET);
+  // Cells at least two sampled rows tall, so that every cell row is read.
+  const cell = Math.max(MIN_CELL, Math.ceil(Math.max(width, height) / GRID_CELLS), 2 * rowStep);
   const gw = Math.ceil(width / cell), gh = Math.ceil(height / cell);
-  const cellCounts = new Float64Array(gw * gh * (n + 1));
-  const cellTotal = new Float64Array(gw * gh);
+  // Counts for one row of cells at a time (the rows are read top to bottom), then labelled.
+  const cellCounts = new Float64Array(gw * (n + 1));
+  const cellTotal = new Float64Array(gw);
+  const cellTransparent = new Uint8Array(gw);
+  const labels = new Int8Array(gw * gh).fill(-1);
+  const contentPixels = new Float64Array(n);
+  let cellRowY = 0;
+  const flushCellRow = () => {
+    labelCellRow(cellCounts, cellTotal, cellTransparent, n, labels, cellRowY * gw, contentPixels);
+    cellCounts.fill(0);
+    cellTotal.fill(0);
+    cellTransparent.fill(0);
+  };
 
   const share = new Float64Array(n), stroke = new Float64Array(n), fill = new Float64Array(n), rule = new Float64Array(n);
   let total = 0;
-  const rowStep = rowStepFor(image, STRUCTURE_BUDGET);
   // Row steps vary around rowStep, seeded, as the flat-region scan does: a fixed stride can divide a layout's rhythm.
   const random = mulberry32(width * 0x51ed + height);
   for (let y = 0; y < height; y += rowStep === 1 ? 1 : 1 + Math.floor(random() * (2 * rowStep - 1))) {
     const row = y * width;
-    const cellRow = Math.floor(y / cell) * gw;
+    if (Math.floor(y / cell) !== cellRowY) {
+      flushCellRow();
+      cellRowY = Math.floor(y / cell);
+    }
     let previous = -2;
+    let label = labelAt(row);
     let x = 0;
     while (x < width) {
-      const word = words[row + x]!;
+      // The run: equal pixels, and neighbouring values that show the same palette colour (JPEG
+      // noise on a fill). Each new value is looked up once; its label carries over to the next run.
       let end = x + 1;
-      while (end < width && words[row + end] === word) end++;
-      // Neighbouring runs of other values that map to the same palette colour (JPEG noise on a fill) join this run.
-      const label = word >>> 24 >= OPAQUE_ALPHA ? index.lookup(word & 0xffffff) : -2;
-      if (label >= 0) while (end < width && labelAt(row + end) === label) end++;
+      let next = -3; // -3: the row's end
+      while (end < width) {
+        const w = words[row + end]!;
+        if (w === words[row + end - 1]) {
+          end++;
+          continue;
+        }
+        const l = w >>> 24 >= OPAQUE_ALPHA ? index.lookup(w & 0xffffff) : -2;
+        if (l >= 0 && l === label) {
+          end++;
+          continue;
+        }
+        next = l;
+        break;
+      }
       const run = end - x;
       if (label !== -2) {
         total += run;
         for (let cx = Math.floor(x / cell); cx * cell < end; cx++) {
           const inCell = Math.min(end, (cx + 1) * cell) - Math.max(x, cx * cell);
-          const c = cellRow + cx;
-          cellTotal[c]! += inCell;
-          cellCounts[c * (n + 1) + (label >= 0 ? label : n)]! += inCell;
+          cellTotal[cx]! += inCell;
+          cellCounts[cx * (n + 1) + (label >= 0 ? label : n)]! += inCell;
         }
-      }
+      } else for (let cx = Math.floor(x / cell); cx * cell < end; cx++) cellTransparent[cx] = 1;
       if (label >= 0) {
         share[label]! += run;
-        const next = end < width ? labelAt(row + end) : -3;
         if (run <= STROKE_MAX_RUN && previous !== label && next !== label && x > 0 && end < width) {
           stroke[label]! += run;
         } else if (run >= FILL_MIN_RUN) {
@@ -90,14 +116,12 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
         }
       }
       previous = label;
+      label = next;
       x = end;
     }
   }
+  flushCellRow();
   if (total === 0) return hexes.map(empty);
-
-  const { labels, content } = labelCells(cellCounts, cellTotal, n);
-  const contentPixels = new Float64Array(n);
-  for (let c = 0; c < labels.length; c++) if (content[c]) for (let i = 0; i < n; i++) contentPixels[i]! += cellCounts[c * (n + 1) + i]!;
   const regions = measureRegions(labels, gw, gh, n);
   return hexes.map((_, i) => ({
     share: share[i]! / total,
@@ -109,26 +133,30 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   }));
 }
 
-/** Each layout cell's colour (-1 when none holds a majority, -2 when the cell has no opaque pixel), and which cells are texture. */
-function labelCells(counts: Float64Array, totals: Float64Array, n: number): { labels: Int8Array; content: Uint8Array } {
-  const labels = new Int8Array(totals.length);
-  const content = new Uint8Array(totals.length);
+/**
+ * Labels one row of layout cells into `labels` from `offset`: a cell's colour, -1 when none holds a
+ * majority (or no pixel of it was read), -2 when it is transparent (outside the frame's content,
+ * like the frame's edge). The palette pixels of texture cells are added to `contentPixels`.
+ */
+function labelCellRow(counts: Float64Array, totals: Float64Array, transparent: Uint8Array, n: number, labels: Int8Array, offset: number, contentPixels: Float64Array): void {
   for (let c = 0; c < totals.length; c++) {
     const t = totals[c]!;
     if (t === 0) {
-      labels[c] = -2;
+      labels[offset + c] = transparent[c] ? -2 : -1;
       continue;
     }
     let best = -1;
     let bestCount = 0;
     for (let i = 0; i < n; i++) {
       const v = counts[c * (n + 1) + i]!;
-      if (v > bestCount) [best, bestCount] = [i, v];
+      if (v > bestCount) {
+        best = i;
+        bestCount = v;
+      }
     }
-    labels[c] = bestCount >= CELL_MAJORITY * t ? best : -1;
-    content[c] = counts[c * (n + 1) + n]! >= CONTENT_UNMATCHED * t ? 1 : 0;
+    labels[offset + c] = bestCount >= CELL_MAJORITY * t ? best : -1;
+    if (counts[c * (n + 1) + n]! >= CONTENT_UNMATCHED * t) for (let i = 0; i < n; i++) contentPixels[i]! += counts[c * (n + 1) + i]!;
   }
-  return { labels, content };
 }
 
 /**
@@ -140,7 +168,7 @@ function measureRegions(labels: Int8Array, gw: number, gh: number, n: number): {
   const enclosed = new Float64Array(n * n);
   const enclosedLargest = new Float64Array(n * n);
   const seen = new Uint8Array(labels.length);
-  const stack: number[] = [];
+  const stack = new Int32Array(labels.length);
   const around = new Float64Array(n);
   for (let start = 0; start < labels.length; start++) {
     const label = labels[start]!;
@@ -148,34 +176,36 @@ function measureRegions(labels: Int8Array, gw: number, gh: number, n: number): {
     around.fill(0);
     let size = 0;
     let touchesFrame = false;
+    let top = 0;
     seen[start] = 1;
-    stack.push(start);
-    while (stack.length > 0) {
-      const c = stack.pop()!;
+    stack[top++] = start;
+    while (top > 0) {
+      const c = stack[--top]!;
       size++;
       const cx = c % gw, cy = (c - cx) / gw;
       if (cx === 0 || cy === 0 || cx === gw - 1 || cy === gh - 1) touchesFrame = true;
-      const visit = (d: number) => {
+      for (let k = 0; k < 4; k++) {
+        const d = k === 0 ? (cx > 0 ? c - 1 : -1) : k === 1 ? (cx < gw - 1 ? c + 1 : -1) : k === 2 ? (cy > 0 ? c - gw : -1) : cy < gh - 1 ? c + gw : -1;
+        if (d < 0) continue;
         const l = labels[d]!;
         if (l === label) {
           if (!seen[d]) {
             seen[d] = 1;
-            stack.push(d);
+            stack[top++] = d;
           }
         } else if (l === -2) touchesFrame = true;
         else if (l >= 0) around[l]! += 1;
-      };
-      if (cx > 0) visit(c - 1);
-      if (cx < gw - 1) visit(c + 1);
-      if (cy > 0) visit(c - gw);
-      if (cy < gh - 1) visit(c + gw);
+      }
     }
     cellsOf[label]! += size;
     if (touchesFrame) continue;
     let sum = 0, best = -1, bestV = 0;
     for (let j = 0; j < n; j++) {
       sum += around[j]!;
-      if (around[j]! > bestV) [best, bestV] = [j, around[j]!];
+      if (around[j]! > bestV) {
+        best = j;
+        bestV = around[j]!;
+      }
     }
     if (best >= 0 && bestV >= ENCLOSER_SHARE * sum) {
       enclosed[label * n + best]! += size;
@@ -184,7 +214,12 @@ function measureRegions(labels: Int8Array, gw: number, gh: number, n: number): {
   }
   return Array.from({ length: n }, (_, i) => {
     let by = -1, byCells = 0;
-    for (let j = 0; j < n; j++) if (enclosed[i * n + j]! > byCells) [by, byCells] = [j, enclosed[i * n + j]!];
+    for (let j = 0; j < n; j++) {
+      if (enclosed[i * n + j]! > byCells) {
+        by = j;
+        byCells = enclosed[i * n + j]!;
+      }
+    }
     const cells = cellsOf[i]!;
     return { enclosedBy: by, enclosedShare: cells ? byCells / cells : 0, enclosedLargest: byCells ? enclosedLargest[i * n + by]! / byCells : 0 };
   });

@@ -54,7 +54,10 @@ export class PaletteIndex {
       const dr = Math.abs(this.r[i]! - r), dg = Math.abs(this.g[i]! - g), db = Math.abs(this.b[i]! - b);
       if (dr > MATCH_SLACK || dg > MATCH_SLACK || db > MATCH_SLACK) continue;
       const d = dr + dg + db;
-      if (d < bestD) [best, bestD] = [i, d];
+      if (d < bestD) {
+        best = i;
+        bestD = d;
+      }
     }
     return best;
   }
