@@ -47,12 +47,18 @@ describe('inferRoles', () => {
     expect(roleOf(inferRoles(colors, [structure({ share: 0.9, fill: 0.9, enclosedBy: 1, enclosedShare: 1, enclosedLargest: 0.5 }), structure({ share: 0.01, rule: 0.01 })]), '#ffffff')).toBe('background');
   });
 
-  it('takes the ink that draws the most legible strokes as text, not a brighter colour used as a fill', () => {
-    // A terminal: its foreground draws the glyphs; ANSI black is mostly a swatch.
-    const colors = palette(['#ffffff', 0.3], ['#000000', 0.07], ['#4d4d4c', 0.01], ['#8e908c', 0.005]);
-    const out = inferRoles(colors, [structure({ share: 0.3, fill: 0.3 }), structure({ share: 0.07, fill: 0.065, stroke: 0.005 }), structure({ share: 0.01, stroke: 0.009 }), structure({ share: 0.005, stroke: 0.005 })]);
-    expect(roleOf(out, '#4d4d4c')).toBe('text');
-    expect(roleOf(out, '#8e908c')).toBe('text-muted');
+  it('takes the ink that draws the most legible strokes as text, not a brighter colour used in passing', () => {
+    // A terminal: its foreground draws the glyphs; bright white appears on a line or two.
+    const colors = palette(['#1e1e1e', 0.78], ['#cccccc', 0.045], ['#e5e5e5', 0.011], ['#767676', 0.006]);
+    const out = inferRoles(colors, [structure({ share: 0.78, fill: 0.76 }), structure({ share: 0.045, stroke: 0.028, fill: 0.01 }), structure({ share: 0.011, stroke: 0.0014, fill: 0.008 }), structure({ share: 0.006, stroke: 0.006 })]);
+    expect(roleOf(out, '#cccccc')).toBe('text');
+    expect(roleOf(out, '#767676')).toBe('text-muted');
+  });
+
+  it('keeps a dark text colour that also fills the navigation bar as the text', () => {
+    const colors = palette(['#ffffff', 0.7], ['#222222', 0.05], ['#2b2b2b', 0.0006]);
+    const out = inferRoles(colors, [structure({ share: 0.7, fill: 0.7 }), structure({ share: 0.05, stroke: 0.0022, fill: 0.047 }), structure({ share: 0.0006, stroke: 0.0004 })]);
+    expect(roleOf(out, '#222222')).toBe('text');
   });
 
   it('takes a chromatic fill (a button, a status-bar item) as primary rather than a syntax colour drawn as strokes', () => {

@@ -16,13 +16,13 @@ const TEXT_CONTRAST = 4.5;
  * it there (Solarized's body text is 4.1:1 on its light background). Muted ink sits lower still.
  */
 const STROKE_TEXT_CONTRAST = 4;
+/**
+ * Fills count a little towards text: a dark text colour is often the navigation bar's too, and
+ * redacted or very large text is drawn as bars. Strokes still decide between inks that draw them.
+ */
+const TEXT_FILL_WEIGHT = 0.1;
 /** Inks drawing at least this share of the strokes of the most drawn ink are text candidates: a highlight used in passing is not. */
 const TEXT_MIN_RELATIVE_STROKES = 0.3;
-/**
- * A colour is ink when at least this share of its pixels are thin strokes: glyphs at large sizes
- * have runs as wide as fills, a terminal's ANSI swatch or a button is almost all fill.
- */
-const INK_STROKE_SHARE = 0.25;
 /** A text colour is used at least this much relative to the most used readable ink (area rule, without structure). */
 const TEXT_MIN_RELATIVE_USE = 0.15;
 /** A colour whose regions are enclosed by one other colour over at least this share of its cells sits on that colour… */
@@ -109,9 +109,10 @@ export function inferRoles<T extends { readonly hex: string; readonly share: num
   if (text >= 0) assign(text, 'text');
   const textContrast = text >= 0 ? contrast(described[text]!) : Infinity;
 
-  const muted = s
-    ? best((d, i) => (d.chroma < TEXT_MAX_CHROMA && contrast(d) >= MUTED_MIN_CONTRAST && contrast(d) < textContrast && isInk(s[i]!) ? s[i]!.stroke : 0))
-    : best((d) => (d.chroma < NEUTRAL_CHROMA && contrast(d) >= MUTED_CONTRAST ? 1 : 0));
+  // Muted ink is drawn almost only as strokes (a grey also drawn as rules is a border); with no
+  // such ink, the area rule: the first neutral that still reads as large text.
+  let muted = s ? best((d, i) => (d.chroma < TEXT_MAX_CHROMA && contrast(d) >= MUTED_MIN_CONTRAST && contrast(d) < textContrast && isInk(s[i]!) ? s[i]!.stroke : 0)) : -1;
+  if (muted < 0) muted = best((d) => (d.chroma < NEUTRAL_CHROMA && contrast(d) >= MUTED_CONTRAST && contrast(d) < textContrast ? 1 : 0));
   if (muted >= 0) assign(muted, 'text-muted');
 
   const isSurfaceLike = (d: Described, i: number) =>
@@ -160,7 +161,7 @@ function pickBackground(colors: readonly { share: number }[], s: readonly ColorS
 
 /** Mostly drawn as thin strokes rather than fills or rules: the signature of glyphs. */
 function isInk(s: ColorStructure): boolean {
-  return s.stroke > 0 && s.stroke >= INK_STROKE_SHARE * (s.stroke + s.fill + s.rule);
+  return s.stroke > 0 && s.stroke >= s.fill + s.rule;
 }
 
 /**
@@ -170,7 +171,7 @@ function isInk(s: ColorStructure): boolean {
  * too vivid to be the text.
  */
 function pickStrokeText(described: readonly Described[], s: readonly ColorStructure[], taken: ReadonlySet<number>, content: (i: number) => boolean, bg: Described): number {
-  const readable = described.map((d, i) => !taken.has(i) && !content(i) && d.chroma < TEXT_MAX_CHROMA && contrastRatio(d.rgb, bg.rgb) >= STROKE_TEXT_CONTRAST && isInk(s[i]!));
+  const readable = described.map((d, i) => !taken.has(i) && !content(i) && d.chroma < TEXT_MAX_CHROMA && contrastRatio(d.rgb, bg.rgb) >= STROKE_TEXT_CONTRAST && s[i]!.stroke > 0);
   const mostStrokes = Math.max(0, ...s.map((x, i) => (readable[i] ? x.stroke : 0)));
   let pick = -1;
   let top = 0;
@@ -178,7 +179,7 @@ function pickStrokeText(described: readonly Described[], s: readonly ColorStruct
     if (!readable[i] || s[i]!.stroke < TEXT_MIN_RELATIVE_STROKES * mostStrokes) return;
     // Strokes × contrast: the ink that carries the most legible text. A bright syntax colour
     // contrasts a little more but draws far less; a comment grey draws as much but reads less.
-    const score = s[i]!.stroke * contrastRatio(d.rgb, bg.rgb);
+    const score = (s[i]!.stroke + TEXT_FILL_WEIGHT * s[i]!.fill) * contrastRatio(d.rgb, bg.rgb);
     if (score > top) [pick, top] = [i, score];
   });
   return pick;
