@@ -1,5 +1,5 @@
 import type { ScoreSummary } from '../test/fixtures/scorer.ts';
-import { BENCH_ROLES, type RoleTally } from './role-accuracy.ts';
+import { BENCH_ROLES, type RoleTally } from '../test/fixtures/role-accuracy.ts';
 
 /** Everything measured for one contender, aggregated over the images. */
 export interface ContenderResult {

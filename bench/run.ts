@@ -18,7 +18,7 @@ import type { RgbaImage } from '../core/cv/rgba-image.ts';
 import { decodePng } from '../server/decode/decode-png.ts';
 import { decodeWithJimp } from '../server/decode/decode-with-jimp.ts';
 import { FIXTURES_DIR, loadFixtures, REAL_FIXTURES_DIR, REPO_ROOT } from '../test/fixtures/load-fixtures.ts';
-import { roleAccuracy } from './role-accuracy.ts';
+import { roleAccuracy } from '../test/fixtures/role-accuracy.ts';
 import type { Contender } from './contender.ts';
 import { formatReport, type ContenderResult, type DecodeRow } from './format-report.ts';
 import { chorusContenders, firstLine } from './chorus-contenders.ts';
