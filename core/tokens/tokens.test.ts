@@ -87,3 +87,17 @@ describe('other formats', () => {
     for (const format of TOKEN_FORMATS) expect(typeof formatTokens([], format)).toBe('string');
   });
 });
+
+describe('toDtcg contrast', () => {
+  it('puts each text colour\'s WCAG ratio, APCA Lc and verdict on the backgrounds it is used on, with the nearest passing colour when it fails', () => {
+    const doc = toDtcg([
+      { hex: '#ffffff', role: 'background' },
+      { hex: '#000000', role: 'text' },
+      { hex: '#9a9a9a', role: 'text-muted' },
+    ]);
+    const text = doc.color['text'] as { $extensions: { [CHORUS_EXTENSION]: { contrast: unknown[] } } };
+    expect(text.$extensions[CHORUS_EXTENSION].contrast).toEqual([{ on: '{color.background}', ratio: 21, apcaLc: 106.04, wcag: 'AAA', apca: 'body', large: false }]);
+    const muted = doc.color['text-muted'] as { $extensions: { [CHORUS_EXTENSION]: { contrast: { wcag: string; suggestion?: string }[] } } };
+    expect(muted.$extensions[CHORUS_EXTENSION].contrast[0]).toMatchObject({ on: '{color.background}', wcag: 'fail', suggestion: expect.stringMatching(/^#[0-9a-f]{6}$/) });
+  });
+});
