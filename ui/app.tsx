@@ -4,6 +4,9 @@ import type { BackendRunState } from './backend/backend-run.ts';
 import { tokensToSwatches, type Swatch } from './backend/tokens-to-palette.ts';
 import { useBackendRun } from './backend/use-backend-run.ts';
 import { ChorusError } from './chorus-error.ts';
+import { applyContrastFixes, type ContrastFixes } from './contrast/apply-contrast-fixes.ts';
+import { ContrastPanel } from './contrast/contrast-panel.tsx';
+import { paletteContrast } from './contrast/palette-contrast.ts';
 import { ErrorPanel } from './error-panel.tsx';
 import { TokenExport } from './export/token-export.tsx';
 import { extractPalette, type PaletteRun } from './extract-palette.ts';
@@ -69,6 +72,8 @@ export function App({ host }: { host: Host }) {
   const [flaggedRun, setFlaggedRun] = useState<number | null>(null);
   // The playground's picks among a conflict's candidates, for the run on screen.
   const [choices, setChoices] = useState<PaletteChoices>(new Map());
+  // Failing text colours the designer replaced with the nearest passing one, for the run on screen.
+  const [fixes, setFixes] = useState<ContrastFixes>(new Map());
   const runs = useRef(0);
 
   // The Review tab's count: the file may hold flagged colours from an earlier session.
@@ -81,6 +86,7 @@ export function App({ host }: { host: Host }) {
     // The previous palette's refinement is of no use any more: stop paying for it.
     backend.cancel();
     setChoices(new Map());
+    setFixes(new Map());
     setPhase({ kind: 'working', step: host.images ? STEP_TEXT.decoding : STEP_TEXT.exporting });
     let images: readonly ExportedImage[];
     let run: PaletteRun;
@@ -132,7 +138,8 @@ export function App({ host }: { host: Host }) {
 
   const run = phase.kind === 'done' ? phase.run : null;
   const shown = useShownPalette(run, backend.state, host.images ? 'Tier 1 · browser' : 'Tier 1 · plugin');
-  const swatches = useMemo(() => applyChoices(shown.swatches, choices), [shown.swatches, choices]);
+  const swatches = useMemo(() => applyContrastFixes(applyChoices(shown.swatches, choices), fixes), [shown.swatches, choices, fixes]);
+  const contrast = useMemo(() => paletteContrast(swatches), [swatches]);
   const palette = useMemo(() => swatches.map((swatch) => swatch.color), [swatches]);
   const canExtract = nodes?.some((node) => node.exportable) ?? false;
   const fileColors = can.fileTokens
@@ -173,6 +180,7 @@ export function App({ host }: { host: Host }) {
             />
           )}
         </main>
+        {phase.kind === 'done' && <ContrastPanel checks={contrast} onFix={(key, hex) => setFixes((now) => new Map(now).set(key, hex))} />}
         {phase.kind === 'done' && (
           <RefiningPanel
             state={backend.state}
