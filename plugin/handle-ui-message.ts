@@ -12,6 +12,7 @@ import { listReviews } from './list-reviews.ts';
 import { loadLearning } from './load-learning.ts';
 import { loadSettings } from './load-settings.ts';
 import { PluginFailure } from './plugin-failure.ts';
+import { readDocumentLayers } from './read-document-layers.ts';
 import { resolveAllReviews, resolveReview } from './resolve-review.ts';
 import { saveSettings } from './save-settings.ts';
 import { selectNode } from './select-node.ts';
@@ -94,6 +95,8 @@ async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMess
       return { type: 'load-learning-done', id: request.id, learning: loadLearning(figma) };
     case 'export-file-tokens':
       return { type: 'export-file-tokens-done', id: request.id, colors: await exportFileTokens(figma, request.prefix) };
+    case 'read-document':
+      return { type: 'read-document-done', id: request.id, read: await readDocumentLayers(figma) };
   }
 }
 

@@ -7,6 +7,8 @@ import { ChorusError } from './chorus-error.ts';
 import { applyContrastFixes, type ContrastFixes } from './contrast/apply-contrast-fixes.ts';
 import { ContrastPanel } from './contrast/contrast-panel.tsx';
 import { paletteContrast } from './contrast/palette-contrast.ts';
+import { LayersLine } from './document/layers-line.tsx';
+import { withDocumentVotes, type LayersInfo } from './document/with-document-votes.ts';
 import { ErrorPanel } from './error-panel.tsx';
 import { TokenExport } from './export/token-export.tsx';
 import { extractPalette, type PaletteRun } from './extract-palette.ts';
@@ -32,7 +34,7 @@ import { WorkingPanel } from './working-panel.tsx';
 type Phase =
   | { kind: 'idle' }
   | { kind: 'working'; step: string }
-  | { kind: 'done'; run: PaletteRun; runId: number }
+  | { kind: 'done'; run: PaletteRun; runId: number; layers: LayersInfo | null; layersProblem?: string | undefined }
   | { kind: 'error'; error: PluginError };
 
 const STEP_TEXT = {
@@ -99,7 +101,10 @@ export function App({ host }: { host: Host }) {
       setPhase({ kind: 'error', error: chorusError.toPluginError() });
       return;
     }
-    setPhase({ kind: 'done', run, runId });
+    // The layers are the second voter: what the designer authored, beside what the pixels show.
+    const documented = await withDocumentVotes(channel, run);
+    run = documented.run;
+    setPhase({ kind: 'done', run, runId, layers: documented.layers, layersProblem: documented.problem });
     // Tier 1 is on screen; the backend's tiers follow. Wait a frame first, so encoding the request
     // cannot hold up the paint; and the settings, which load at start, long before this.
     await new Promise((resolve) => setTimeout(resolve, ONE_FRAME_MS));
@@ -139,7 +144,8 @@ export function App({ host }: { host: Host }) {
   const run = phase.kind === 'done' ? phase.run : null;
   const shown = useShownPalette(run, backend.state, host.images ? 'Tier 1 · browser' : 'Tier 1 · plugin');
   const swatches = useMemo(() => applyContrastFixes(applyChoices(shown.swatches, choices), fixes), [shown.swatches, choices, fixes]);
-  const contrast = useMemo(() => paletteContrast(swatches), [swatches]);
+  const layers = phase.kind === 'done' ? phase.layers : null;
+  const contrast = useMemo(() => paletteContrast(swatches, layers?.pairs ?? []), [swatches, layers]);
   const palette = useMemo(() => swatches.map((swatch) => swatch.color), [swatches]);
   const canExtract = nodes?.some((node) => node.exportable) ?? false;
   const fileColors = can.fileTokens
@@ -180,6 +186,7 @@ export function App({ host }: { host: Host }) {
             />
           )}
         </main>
+        {phase.kind === 'done' && <LayersLine layers={phase.layers} problem={phase.layersProblem} />}
         {phase.kind === 'done' && <ContrastPanel checks={contrast} onFix={(key, hex) => setFixes((now) => new Map(now).set(key, hex))} />}
         {phase.kind === 'done' && (
           <RefiningPanel

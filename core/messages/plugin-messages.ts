@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { candidateSchema, hexSchema, paletteColorSchema } from '../palette/palette-color.ts';
 import { roleSchema } from '../palette/role.ts';
+import { documentReadSchema } from '../document/layer-paint.ts';
 
 /**
  * The one contract between the Figma sandbox (plugin/) and the iframe (ui/).
@@ -141,6 +142,8 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('load-learning'), id }),
   // Export tokens, "Styles in this file": the Chorus styles (and variables) of one style folder as they are in the file now.
   z.object({ type: z.literal('export-file-tokens'), id, prefix: writeStylesOptionsSchema.shape.prefix }),
+  // The document as a voter: the selection's solid fills, strokes and text ranges (core/document/).
+  z.object({ type: z.literal('read-document'), id }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 
@@ -210,6 +213,7 @@ export const pluginMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('select-node-done'), id, found: z.boolean() }),
   z.object({ type: z.literal('load-learning-done'), id, learning: learningSchema }),
   z.object({ type: z.literal('export-file-tokens-done'), id, colors: z.array(exportColorSchema).max(MAX_FILE_TOKENS) }),
+  z.object({ type: z.literal('read-document-done'), id, read: documentReadSchema }),
   z.object({ type: z.literal('failed'), id, error: pluginErrorSchema }),
 ]);
 export type PluginMessage = z.infer<typeof pluginMessageSchema>;
@@ -227,4 +231,5 @@ export interface ReplyFor {
   'select-node': Extract<PluginMessage, { type: 'select-node-done' }>;
   'load-learning': Extract<PluginMessage, { type: 'load-learning-done' }>;
   'export-file-tokens': Extract<PluginMessage, { type: 'export-file-tokens-done' }>;
+  'read-document': Extract<PluginMessage, { type: 'read-document-done' }>;
 }
