@@ -3,6 +3,9 @@ import { extractTier1 } from '../../core/cv/extract-tier1.ts';
 import { mergeWithDocument } from '../../core/document/merge-with-document.ts';
 import { voteDocument } from '../../core/document/vote-document.ts';
 import type { Role } from '../../core/palette/role.ts';
+import { deltaEHex } from '../../core/color/index.ts';
+import { planReuse } from '../../core/reuse/plan-reuse.ts';
+import { readDesignTokens } from '../../plugin/read-design-tokens.ts';
 import { readDocumentLayers } from '../../plugin/read-document-layers.ts';
 import { decodePng } from '../../server/decode/decode-png.ts';
 import { createFigmaFake } from '../../test/fakes/figma-fake.ts';
@@ -16,6 +19,7 @@ import { describeMachine } from '../machine.ts';
 import { median } from '../median.ts';
 import type { SectionOptions, SectionResult } from '../section.ts';
 import { layerGrid } from './layer-grid.ts';
+import { seedDesignSystem } from './seed-design-system.ts';
 
 const SIZES = [1_000, 10_000] as const;
 const DEFAULT_RUNS = 5;
@@ -39,6 +43,7 @@ export async function designSystemBench(options: SectionOptions): Promise<Sectio
   const truth: Record<string, unknown> = {};
   const pixels: Record<string, Prediction[]> = {};
   const merged: Record<string, Prediction[]> = {};
+  const reuse = { right: 0, reused: 0, found: 0, findable: 0 };
   const documentOnly: Record<string, Prediction[]> = {};
   for (const fixture of fixtures) {
     const vote = voteDocument(await readLayers(buildScreenLayers(screenOf(fixture))));
@@ -54,7 +59,27 @@ export async function designSystemBench(options: SectionOptions): Promise<Sectio
     const tier1 = extractTier1(decodePng(fixture.png)).colors;
     truth[fixture.name] = fixture.truth;
     pixels[fixture.name] = tier1.map((c) => ({ hex: c.hex, ...(c.role ? { role: toFixtureRole(c.role)! } : {}) }));
-    merged[fixture.name] = mergeWithDocument(tier1, vote.extraction).map((c) => ({ hex: c.hex, ...(c.role ? { role: toFixtureRole(c.role)! } : {}) }));
+    const mergedColors = mergeWithDocument(tier1, vote.extraction);
+    // Reuse: the palette to write, planned against the file seeded with this screen's design system.
+    const fake = createFigmaFake();
+    const seeded = seedDesignSystem(fake, fixture.truth);
+    const tokens = await readDesignTokens(fake.figma);
+    const plan = planReuse(mergedColors.map((c) => ({ key: c.key, hex: c.hex, ...(c.role ? { role: c.role } : {}) })), tokens);
+    const truthOf = (hex: string) => fixture.truth.colors.find((t) => (deltaEHex(t.hex, hex) ?? 99) < 3)?.hex;
+    for (const line of plan) {
+      if (line.action !== 'reuse') continue;
+      reuse.reused++;
+      const meant = seeded.get(line.token!.name);
+      if (meant !== undefined && meant === truthOf(line.hex)) reuse.right++;
+    }
+    const inPalette = new Set(mergedColors.map((c) => truthOf(c.hex)).filter((h) => h !== undefined));
+    const reusedHexes = new Set(plan.filter((l) => l.action === 'reuse').map((l) => seeded.get(l.token!.name)));
+    for (const hex of new Set(seeded.values())) {
+      if (!inPalette.has(hex)) continue;
+      reuse.findable++;
+      if (reusedHexes.has(hex)) reuse.found++;
+    }
+    merged[fixture.name] = mergedColors.map((c) => ({ hex: c.hex, ...(c.role ? { role: toFixtureRole(c.role)! } : {}) }));
     documentOnly[fixture.name] = vote.extraction.colors.map((c) => ({ hex: c.hex, ...(c.role ? { role: toFixtureRole(c.role)! } : {}) }));
   }
   log(`design-system: document voter on ${fixtures.length} screens`);
@@ -107,6 +132,8 @@ export async function designSystemBench(options: SectionOptions): Promise<Sectio
     roleRow('tier 1 (pixels)', scores.pixels),
     roleRow('document voter alone', scores.document),
     roleRow('tier 1 + document', scores.merged),
+    '',
+    `**Reuse before create**, on a file seeded with each screen's design system (a variable per truth colour named as Primer names them, a hover shade beside each that must not be taken for it, every second colour also a paint style; bench/design-system/seed-design-system.ts), planning the tier 1 + document palette: precision ${pct(reuse.right / Math.max(1, reuse.reused))} (${reuse.right} of ${reuse.reused} reuse lines point at the token of the right colour), recall ${pct(reuse.found / Math.max(1, reuse.findable))} (${reuse.found} of ${reuse.findable} seeded colours that are in the palette were found).`,
     '',
     `**Time to read a selection** (median of ${runs} reads after a warm-up, unbounded; then whether the default bounds, ${'20,000 layers / 1.5 s'}, cut it):`,
     '',
