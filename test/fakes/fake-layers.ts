@@ -30,6 +30,8 @@ export interface LayerSpec {
   /** TEXT only: the ranges, in order; `characters` is their concatenation. */
   readonly text?: readonly TextRangeSpec[];
   readonly children?: readonly LayerSpec[];
+  /** What exportAsync resolves with for this layer (the fake does not render); a 1×1 white PNG if absent. */
+  readonly png?: Uint8Array;
 }
 
 /** Fields of StyledTextSegment the fake fills in; asking for another is refused (the fake does not simulate it). */
@@ -59,7 +61,7 @@ export class FakeLayerNode extends FakeSceneNode {
     private readonly layerWorld: NodeWorld,
     private readonly mixed: symbol,
   ) {
-    super({ id, type: spec.type, name: spec.name, width: spec.width, height: spec.height, visible: spec.visible ?? true, png: undefined, exportable: true }, layerWorld);
+    super({ id, type: spec.type, name: spec.name, width: spec.width, height: spec.height, visible: spec.visible ?? true, png: spec.png, exportable: true }, layerWorld);
     this.x = spec.x ?? 0;
     this.y = spec.y ?? 0;
     this.opacity = spec.opacity ?? 1;
