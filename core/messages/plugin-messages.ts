@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { candidateSchema, hexSchema, paletteColorSchema } from '../palette/palette-color.ts';
 import { roleSchema } from '../palette/role.ts';
 import { documentReadSchema } from '../document/layer-paint.ts';
+import { planChoiceSchema, planLineSchema } from './design-system-messages.ts';
 
 /**
  * The one contract between the Figma sandbox (plugin/) and the iframe (ui/).
@@ -144,6 +145,24 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export-file-tokens'), id, prefix: writeStylesOptionsSchema.shape.prefix }),
   // The document as a voter: the selection's solid fills, strokes and text ranges (core/document/).
   z.object({ type: z.literal('read-document'), id }),
+  // Reuse before create: what a write of this palette would do (new, reuse, update, keep), nothing written.
+  z.object({
+    type: z.literal('plan-write'),
+    id,
+    palette: z.array(paletteColorSchema).min(1).max(64),
+    prefix: writeStylesOptionsSchema.shape.prefix,
+    /** Slots the designer locked: their value is kept exactly (reused only if a token has exactly it). */
+    locked: z.array(z.string().max(64)).max(64).default([]),
+  }),
+  // The write with the designer's plan: reused tokens aliased (variables) or left to bind (styles), the rest written. One undo step.
+  z.object({
+    type: z.literal('write-plan'),
+    id,
+    palette: z.array(paletteColorSchema).min(1).max(64),
+    source: sourceSchema,
+    options: writeStylesOptionsSchema,
+    choices: z.array(planChoiceSchema).max(64),
+  }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 
@@ -214,6 +233,8 @@ export const pluginMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('load-learning-done'), id, learning: learningSchema }),
   z.object({ type: z.literal('export-file-tokens-done'), id, colors: z.array(exportColorSchema).max(MAX_FILE_TOKENS) }),
   z.object({ type: z.literal('read-document-done'), id, read: documentReadSchema }),
+  z.object({ type: z.literal('plan-write-done'), id, lines: z.array(planLineSchema).max(64) }),
+  z.object({ type: z.literal('write-plan-done'), id, summary: writeSummarySchema, reused: z.array(z.object({ slot: z.string(), token: z.string() })) }),
   z.object({ type: z.literal('failed'), id, error: pluginErrorSchema }),
 ]);
 export type PluginMessage = z.infer<typeof pluginMessageSchema>;
@@ -232,4 +253,6 @@ export interface ReplyFor {
   'load-learning': Extract<PluginMessage, { type: 'load-learning-done' }>;
   'export-file-tokens': Extract<PluginMessage, { type: 'export-file-tokens-done' }>;
   'read-document': Extract<PluginMessage, { type: 'read-document-done' }>;
+  'plan-write': Extract<PluginMessage, { type: 'plan-write-done' }>;
+  'write-plan': Extract<PluginMessage, { type: 'write-plan-done' }>;
 }

@@ -43,8 +43,6 @@ export interface PlanLine {
  * (Sharma 2003), so what the designer would see as the same colour is reused, not duplicated.
  */
 export const REUSE_DE = 2.3;
-/** A locked colour reuses only a token of exactly its value (8-bit rounding apart). */
-const LOCKED_DE = 0.5;
 /** A token whose name states the colour's role wins over a nearer one that states another: by this much ΔE00. */
 const ROLE_BONUS_DE = 1.5;
 
@@ -64,7 +62,6 @@ export function planReuse(colors: readonly PlannedColor[], tokens: readonly Desi
     if (ownHex !== undefined) return { ...base, action: ownHex === color.hex ? 'keep' : 'update', alternatives: [] };
     const lab = hexToLab(color.hex);
     if (!lab) return { ...base, action: 'new', alternatives: [] };
-    const limit = color.locked ? LOCKED_DE : REUSE_DE;
     const near = tokens
       .map((token) => {
         const tokenLab = labs.get(token.id);
@@ -73,7 +70,8 @@ export function planReuse(colors: readonly PlannedColor[], tokens: readonly Desi
         const fit = deltaE - (color.role && hinted === color.role ? ROLE_BONUS_DE : 0) + (taken.has(token.id) ? REUSE_DE : 0);
         return { token, deltaE, fit };
       })
-      .filter((m) => m.deltaE < limit)
+      // A locked colour is the designer's exact brand value: only a token of that very value stands for it.
+      .filter((m) => (color.locked ? m.token.hex === color.hex : m.deltaE < REUSE_DE))
       .sort((a, b) => a.fit - b.fit || a.deltaE - b.deltaE || (a.token.name < b.token.name ? -1 : 1));
     const best = near[0];
     if (!best) return { ...base, action: 'new', alternatives: [] };

@@ -1,6 +1,7 @@
 import { FaultPlan, type FaultOp } from './fake-faults.ts';
 import { FakeDocument, FakePage, FakeSceneNode, type ExportCall } from './fake-nodes.ts';
 import { FakeLayerNode, type LayerSpec } from './fake-layers.ts';
+import { FakeTeamLibrary, type LibraryInit } from './fake-team-library.ts';
 import { FakePaintStyle } from './fake-paint-style.ts';
 import { FakeScheduler } from './fake-scheduler.ts';
 import { UndoJournal, type JournalEntry, type UndoStep } from './fake-undo-journal.ts';
@@ -138,6 +139,8 @@ export interface FigmaFake {
   /** Adds a frame (or another exportable node) to a page; the designer has not selected it yet. */
   addFrame(init: FrameInit): FakeSceneNode;
   addUnexportableNode(init: UnexportableNodeInit): FakeSceneNode;
+  /** Enables a team library in the file: its colour variables become reachable through figma.teamLibrary. */
+  enableLibrary(init: LibraryInit): void;
   /** Adds a tree of layers (frames, shapes, text with ranges) to a page; returns its root. */
   addLayers(spec: LayerSpec, page?: FakePage): FakeLayerNode;
   /** Adds a page after the others; the current page stays the current one. */
@@ -241,6 +244,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
 
   const world = { journal, faults, scheduler, dynamicPage, exports };
   const variables = new VariableStore(world);
+  const teamLibrary = new FakeTeamLibrary(variables, scheduler, (hex) => rgbaOf(hex));
   const pages: FakePage[] = [];
   const document = new FakeDocument('Fake file', pages, world);
   let currentPage = newPage(options.pageName ?? 'Page 1');
@@ -427,6 +431,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
       },
     },
     variables: variables.api,
+    teamLibrary: teamLibrary.api,
     loadAllPagesAsync(): Promise<void> {
       return scheduler.later(() => {
         allPagesLoaded = true;
@@ -591,6 +596,9 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
         png: undefined,
         exportable: false,
       });
+    },
+    enableLibrary(init) {
+      teamLibrary.enable(init);
     },
     addLayers(spec, page = pages[0]!) {
       const root = buildLayer(spec);
