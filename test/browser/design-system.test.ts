@@ -42,7 +42,7 @@ describe('Chorus in Chromium on a selection of layers', () => {
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
     });
-    await page.goto(`${server.url}/harness.html?serverUrl=`);
+    await page.goto(`${server.url}/harness.html?serverUrl=&designSystem=1`);
     await page.waitForFunction(() => window.chorusHarness !== undefined || window.chorusHarnessFailure !== undefined, undefined, { timeout: WAIT_MS });
     const failure = await page.evaluate(() => window.chorusHarnessFailure);
     if (failure) throw new Error(`the harness page did not start: ${failure}`);
@@ -76,5 +76,40 @@ describe('Chorus in Chromium on a selection of layers', () => {
     expect(await contrast.textContent()).toContain('pairs in the layers');
     const rows = await ui.getByTestId('contrast-row').allTextContents();
     expect(rows.some((r) => /On primary on Primary.*\d+\.\d\d:1/.test(r))).toBe(true);
+  });
+
+  it('shows the plan before writing, lets the designer change a line, writes reuse as aliases in one undo step; a second run changes nothing', async () => {
+    const harness = () => page.evaluate(() => ({ variables: window.chorusHarness!.variables(), styles: window.chorusHarness!.styles(), commits: window.chorusHarness!.undoCommits() }));
+    // Variables on, so a reused variable becomes a Chorus alias of it.
+    await ui.getByText('Also write variables').click();
+    await ui.getByRole('button', { name: 'Create styles' }).click();
+    const plan = ui.getByTestId('plan-panel');
+    await plan.waitFor();
+    const primaryRow = ui.locator('[data-testid="plan-row"][data-slot="primary"]');
+    expect(await primaryRow.locator('select').inputValue()).not.toBe('');
+    expect(await primaryRow.textContent()).toContain('Use accent/emphasis');
+    // The designer changes the text line: write it as Chorus's own instead of reusing fg/default.
+    await ui.locator('[data-testid="plan-row"][data-slot="text"] select').selectOption('');
+    const before = await harness();
+    await ui.getByTestId('plan-write').click();
+    await ui.getByTestId('write-summary').waitFor();
+    const after = await harness();
+    expect(after.commits).toBeGreaterThan(before.commits);
+    const accent = after.variables.variables.find((v) => v.name === 'accent/emphasis')!;
+    const chorusPrimary = after.variables.variables.find((v) => v.name === 'Chorus/primary')!;
+    expect(Object.values(chorusPrimary.valuesByMode)[0]).toEqual({ type: 'VARIABLE_ALIAS', id: accent.id });
+    expect(after.styles.map((s) => s.name)).toContain('Chorus/text');
+    expect(after.styles.map((s) => s.name)).not.toContain('Chorus/primary');
+
+    // Again: the plan still reuses, and writing it changes nothing.
+    await ui.getByRole('button', { name: 'Create styles' }).click();
+    await plan.waitFor();
+    // Chorus's own text style now: kept, no choice to make.
+    expect(await ui.locator('[data-testid="plan-row"][data-slot="text"] [data-testid="plan-action"]').textContent()).toBe('Keep');
+    await ui.getByTestId('plan-write').click();
+    await expect.poll(() => ui.getByTestId('write-summary').textContent(), { timeout: WAIT_MS }).toMatch(/^0 created · 0 updated · \d+ unchanged/);
+    const again = await harness();
+    expect(again.variables).toEqual(after.variables);
+    expect(again.styles).toEqual(after.styles);
   });
 });

@@ -22,6 +22,14 @@ async function boot(): Promise<void> {
   // reaches for whatever happens to listen on the default port.
   const serverUrl = new URLSearchParams(location.search).get('serverUrl');
   if (serverUrl !== null) fake.clientStorage.set(SETTINGS_STORAGE_KEY, { prefix: 'Chorus', serverUrl });
+  // `?designSystem=1`: the file already has Primer's colours, as variables, a style and a library.
+  if (new URLSearchParams(location.search).get('designSystem') === '1') {
+    const brand = fake.addVariableCollection('Brand');
+    fake.addColorVariable(brand, 'accent/emphasis', '#0969da');
+    fake.addColorVariable(brand, 'accent/emphasis-hover', '#0550ae');
+    fake.addPaintStyle({ name: 'fg/default', hex: '#1f2328' });
+    fake.enableLibrary({ libraryName: 'Primer', collectionName: 'Base', variables: [{ name: 'canvas/default', hex: '#ffffff' }] });
+  }
   const frame = fake.addFrame({ name: FRAME_NAME, width: size.width, height: size.height, png });
   // A PNG cut off after its header: right signature and size, no pixels.
   // The fixture's palette (GitHub Primer light) as a designer builds the screen in layers.
