@@ -15,6 +15,9 @@ import { PluginFailure } from './plugin-failure.ts';
 import { commitUndoAround } from './private/commit-undo-around.ts';
 import { outsideSrgbColors, useDocumentColorProfile } from './private/document-color-profile.ts';
 import { reasonOf } from './private/reason-of.ts';
+import { planWrite } from './plan-write.ts';
+import { readDocumentLayers } from './read-document-layers.ts';
+import { writePlan } from './write-plan.ts';
 import { resolveAllReviews, resolveReview } from './resolve-review.ts';
 import { saveSettings } from './save-settings.ts';
 import { selectNode } from './select-node.ts';
@@ -113,6 +116,14 @@ async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMess
       return { type: 'load-learning-done', id: request.id, learning: loadLearning(figma) };
     case 'export-file-tokens':
       return { type: 'export-file-tokens-done', id: request.id, colors: await exportFileTokens(figma, request.prefix) };
+    case 'read-document':
+      return { type: 'read-document-done', id: request.id, read: await readDocumentLayers(figma) };
+    case 'plan-write':
+      return { type: 'plan-write-done', id: request.id, lines: (await planWrite(figma, request.palette, request.prefix, request.locked)).map((l) => ({ ...l, alternatives: [...l.alternatives] })) };
+    case 'write-plan': {
+      const { summary, reused } = await writePlan(figma, request);
+      return { type: 'write-plan-done', id: request.id, summary, reused };
+    }
   }
 }
 

@@ -17,6 +17,8 @@ export interface WriteStylesInput {
   readonly palette: readonly PaletteColor[];
   readonly source: Source;
   readonly options: WriteStylesOptions;
+  /** Slots the plan reuses a design-system token for (write-plan.ts): not written as Chorus styles. */
+  readonly skipSlots?: ReadonlySet<string>;
 }
 
 /**
@@ -45,7 +47,9 @@ export async function writeStyles(figma: PluginAPI, input: WriteStylesInput): Pr
   const [styles, variables] = await Promise.all([figma.getLocalPaintStylesAsync(), readChorusVariables(figma)]);
   const existing = chorusStylesBySlot(styles, options.prefix);
   const context = { source, options, variables, takenNames: variables.collection ? variables.namesIn(variables.collection) : new Set<string>() };
-  const plan = assignStyleSlots(palette).map(({ slot, color }) => planSlot(existing.get(slot), slot, color, context));
+  const plan = assignStyleSlots(palette)
+    .filter(({ slot }) => !input.skipSlots?.has(slot))
+    .map(({ slot, color }) => planSlot(existing.get(slot), slot, color, context));
 
   const summary: WriteSummary = { created: [], updated: [], unchanged: [], keptDecisions: [], flagged: [], editedByHand: [] };
   const undo = new UndoLog();

@@ -4,6 +4,8 @@
 import * as z from 'zod/mini';
 import { candidateSchema, hexSchema, paletteColorSchema } from '../palette/palette-color.ts';
 import { roleSchema } from '../palette/role.ts';
+import { documentReadSchema } from '../document/layer-paint.ts';
+import { planChoiceSchema, planLineSchema } from './design-system-messages.ts';
 
 /**
  * The one contract between the Figma sandbox (plugin/) and the iframe (ui/).
@@ -148,6 +150,26 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('load-learning'), id }),
   // Export tokens, "Styles in this file": the Chorus styles (and variables) of one style folder as they are in the file now.
   z.object({ type: z.literal('export-file-tokens'), id, prefix: writeStylesOptionsSchema.shape.prefix }),
+  // The document as a voter: the selection's solid fills, strokes and text ranges (core/document/).
+  z.object({ type: z.literal('read-document'), id }),
+  // Reuse before create: what a write of this palette would do (new, reuse, update, keep), nothing written.
+  z.object({
+    type: z.literal('plan-write'),
+    id,
+    palette: z.array(paletteColorSchema).check(z.minLength(1), z.maxLength(64)),
+    prefix: writeStylesOptionsSchema.shape.prefix,
+    /** Slots the designer locked: their value is kept exactly (reused only if a token has exactly it). */
+    locked: z._default(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(64)), []),
+  }),
+  // The write with the designer's plan: reused tokens aliased (variables) or left to bind (styles), the rest written. One undo step.
+  z.object({
+    type: z.literal('write-plan'),
+    id,
+    palette: z.array(paletteColorSchema).check(z.minLength(1), z.maxLength(64)),
+    source: sourceSchema,
+    options: writeStylesOptionsSchema,
+    choices: z.array(planChoiceSchema).check(z.maxLength(64)),
+  }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 
@@ -216,6 +238,9 @@ export const pluginMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('select-node-done'), id, found: z.boolean() }),
   z.object({ type: z.literal('load-learning-done'), id, learning: learningSchema }),
   z.object({ type: z.literal('export-file-tokens-done'), id, colors: z.array(exportColorSchema).check(z.maxLength(MAX_FILE_TOKENS)) }),
+  z.object({ type: z.literal('read-document-done'), id, read: documentReadSchema }),
+  z.object({ type: z.literal('plan-write-done'), id, lines: z.array(planLineSchema).check(z.maxLength(64)) }),
+  z.object({ type: z.literal('write-plan-done'), id, summary: writeSummarySchema, reused: z.array(z.object({ slot: z.string(), token: z.string() })) }),
   z.object({ type: z.literal('failed'), id, error: pluginErrorSchema }),
 ]);
 export type PluginMessage = z.infer<typeof pluginMessageSchema>;
@@ -233,4 +258,7 @@ export interface ReplyFor {
   'select-node': Extract<PluginMessage, { type: 'select-node-done' }>;
   'load-learning': Extract<PluginMessage, { type: 'load-learning-done' }>;
   'export-file-tokens': Extract<PluginMessage, { type: 'export-file-tokens-done' }>;
+  'read-document': Extract<PluginMessage, { type: 'read-document-done' }>;
+  'plan-write': Extract<PluginMessage, { type: 'plan-write-done' }>;
+  'write-plan': Extract<PluginMessage, { type: 'write-plan-done' }>;
 }
