@@ -257,10 +257,12 @@ describe('the playground: Chorus in a browser, served by the backend', () => {
     const backend = await startBackend({ CHORUS_TOKEN: TOKEN });
 
     // Without the token the page still loads; the backend refuses its run, tier 1 stays.
-    expected = [/WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/v1\/extract\/progressive' failed/];
+    // The page then asks /api/v1/health why (diagnose-unreachable): the 401 names the cause, a missing token.
+    expected = [/WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/v1\/extract\/progressive' failed/, /status of 401 \(Unauthorized\)/];
     const bare = await open(`${backend.url}/`);
     await bare.getByTestId('image-file').setInputFiles(FIXTURE_PATH);
     await bare.getByTestId('backend-problem').waitFor();
+    expect(await bare.getByTestId('backend-problem').textContent()).toMatch(/token/i);
     expect(await bare.getByTestId('palette-source').textContent()).toBe('Tier 1 · browser');
     await bare.close();
 

@@ -27,6 +27,8 @@ export interface ChorusHarness {
   clientStorageText(): string;
   /** Times the plugin called figma.commitUndo(). */
   undoCommits(): number;
+  /** Committed undo steps that hold a change: what Ctrl+Z would walk back, one by one. */
+  undoSteps(): number;
   /** Errors thrown by the plugin's handlers, as text. */
   uncaughtErrors(): string[];
   /** Resolves when the fake has nothing left to deliver. */
