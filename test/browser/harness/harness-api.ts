@@ -9,8 +9,6 @@ export interface ChorusHarness {
   /** The designer selecting the fixture frame. */
   selectFrame(): void;
   selectNothing(): void;
-  /** The designer selecting the same screen built as layers (frames, texts, a button), exporting the fixture's pixels. */
-  selectLayeredFrame(): void;
   /** The fixture frame's node id (what a palette's `source` names). */
   frameId(): string;
   /** Ids of the nodes selected on the current page now. */
@@ -27,7 +25,7 @@ export interface ChorusHarness {
   clientStorageText(): string;
   /** Times the plugin called figma.commitUndo(). */
   undoCommits(): number;
-  /** Committed undo steps that hold a change: what Ctrl+Z would walk back, one by one. */
+  /** Undo steps the plugin's actions made (what Ctrl+Z walks back through). */
   undoSteps(): number;
   /** Errors thrown by the plugin's handlers, as text. */
   uncaughtErrors(): string[];
