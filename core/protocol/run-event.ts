@@ -17,6 +17,7 @@ export const statusCodeSchema = z.enum([
   'MISSING_KEY',
   'OVER_BUDGET',
   'DAILY_CAP',
+  'LEDGER_UNAVAILABLE',
   'FREE_TIERS_AGREE',
   'CLIENT_VOTES',
   'TIMEOUT',
