@@ -172,4 +172,3 @@ describe.runIf(isRoot)('a full disk (tmpfs, as root)', () => {
     }
   });
 });
-});
