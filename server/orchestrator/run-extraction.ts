@@ -5,6 +5,7 @@ import type { Ledger, Reservation } from '../budget/ledger.ts';
 import { cacheKey, sha256Hex } from '../cache/cache-key.ts';
 import type { ResultCache } from '../cache/result-cache.ts';
 import { ExtractorFailure, type Extractor, type RunImage } from './extractor.ts';
+import { RunStopped } from './run-stopped.ts';
 import { tierLeftDoubt } from './tier-left-doubt.ts';
 
 /** The deep tier: asked only when the hosted models before it left doubt (or the client says `paid: 'always'`). */
@@ -33,7 +34,7 @@ export interface RunExtractionOptions {
   readonly ledger: Ledger;
   readonly cache: ResultCache<CachedResult>;
   readonly emit: (event: RunEvent) => void;
-  /** Aborted when the client cancels or disconnects: provider calls in flight are aborted too. */
+  /** Aborted when the client cancels or disconnects, or the server stops (reason `RunStopped`): provider calls in flight are aborted too. */
   readonly signal: AbortSignal;
   readonly now?: () => number;
 }
@@ -84,7 +85,9 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
   send({ stage: 'accepted', max_cost: maxCost, images: images.length, plan });
 
   const imagesKey = images.length === 1 ? images[0]!.sha256 : await combinedSha256(images);
-  let current = consensus(votes);
+  // The vote weighs kinds of evidence: it must know which extractor is CV, a local or a hosted model.
+  const kinds = new Map(extractors.map((e) => [e.id, e.kind]));
+  let current = consensus(votes, { kinds });
 
   const runOne = async (extractor: Extractor, entry: PlanEntry): Promise<void> => {
     const t0 = now();
@@ -191,7 +194,7 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
       send({ stage: 'tier_started', tier, extractors: toRun.map(([e]) => e.id) });
       await Promise.all(toRun.map(([e, entry]) => runOne(e, entry)));
       if (signal.aborted) break;
-      current = consensus(votes);
+      current = consensus(votes, { kinds });
       send({ stage: `tier_${tier}_complete`, tier, tokens: tokensOf(current), confidence: round(current.confidence, 4) });
     }
   } catch (error) {
@@ -203,6 +206,12 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
     throw error;
   }
   if (signal.aborted) {
+    // The server stopping the run (shutdown) says so; a client's cancel or disconnect is CANCELLED.
+    const reason: unknown = options.signal.reason;
+    if (reason instanceof RunStopped) {
+      send({ stage: 'error', code: reason.code, message: reason.message });
+      return { status: 'cancelled', consensus: current, totalCost };
+    }
     send({ stage: 'error', code: 'CANCELLED', message: 'The run was cancelled; what finished before is above.' });
     return { status: 'cancelled', consensus: current, totalCost };
   }
@@ -238,7 +247,7 @@ function skippedEvent(e: Extractor, entry: PlanEntry): RunEventBody {
 /** The consensus as the stream's `tokens`: by key (role, or `color-N`). */
 export function tokensOf(c: Consensus): Record<string, Token> {
   const tokens: Record<string, Token> = {};
-  for (const { key, ...token } of c.colors) tokens[key] = { ...token, candidates: token.candidates.map((k) => ({ ...k, votes: [...k.votes] })) };
+  for (const { key, ...token } of c.colors) tokens[key] = { ...token, evidence: [...token.evidence], candidates: token.candidates.map((k) => ({ ...k, votes: [...k.votes] })) };
   return tokens;
 }
 

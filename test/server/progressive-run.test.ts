@@ -219,6 +219,22 @@ describe('a run over a real WebSocket, with the real SDKs against fake providers
     expect(last(events).total_cost).toBeGreaterThan(0);
   });
 
+  it('runs the paid tiers on its own: CV alone never claims the confidence that would skip them', async () => {
+    await freshDataDir();
+    const all = configWithTimeouts(3_000);
+    await start({ config: { ...all, extractors: all.extractors.filter((e) => e.id !== 'local-vision') } });
+    const events = await runOverWebSocket(wsUrl, extract({ paid: 'auto' }));
+    const tier2 = events.find((e) => e.event.stage === 'tier_2_complete')!.event;
+    if (tier2.stage !== 'tier_2_complete') throw new Error('no tier 2');
+    // The CV extractors read the same pixels: one witness, about 0.75 however many of them agree.
+    expect(tier2.confidence).toBeLessThan(0.8);
+    expect(done(events, 'openai').status).toBe('done');
+    expect(done(events, 'anthropic').status).toBe('done');
+    const complete = last(events);
+    if (complete.stage !== 'complete') throw new Error('run did not complete');
+    expect(complete.confidence).toBeGreaterThan(tier2.confidence);
+  });
+
   it('asks the deep model on its own when the tier-3 models disagree on a role', async () => {
     await freshDataDir();
     await start();
