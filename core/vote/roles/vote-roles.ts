@@ -20,8 +20,6 @@ export interface RoleDecision {
   readonly tally: ReadonlyMap<ValueGroup, number>;
   /** Weight of the witnesses behind the winner ÷ weight of every ballot for a colour that could win (0–1). */
   readonly share: number;
-  /** CV put the role on another colour and the models that agree with each other outvoted it. */
-  readonly overturnedCv: boolean;
 }
 
 /**
@@ -66,7 +64,6 @@ export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Wit
       tally: weights,
       // A ballot for a colour that cannot enter (one model's unmeasured colour) is dissent, not a split.
       share: weights.get(winner)! / sum(weights.values()),
-      overturnedCv: cvChoice !== undefined && winner !== cvChoice,
     });
   }
   return decisions;
