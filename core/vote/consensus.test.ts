@@ -121,6 +121,13 @@ describe('consensus: values from CV, imprecision is not a conflict', () => {
     expect(primary.candidates).toHaveLength(1);
   });
 
+  it('counts a reading that lands on a neighbouring measured blend for the colour CV gave the role', () => {
+    const votes = [cv('flat', 1, '#222222', 'text', 0.05), cv('flat', 1, '#22241c', undefined, 0.01), model('local', 0.7, '#23231d', 'text'), model('gpt', 1.2, '#717171', 'text')];
+    const text = byRole([...votes, cv('flat', 1, '#717171', 'text-muted', 0.02)], 'text')!;
+    expect(text).toMatchObject({ hex: '#222222', conflict: false });
+    expect(text.evidence).toEqual(['cv', 'local-model']);
+  });
+
   it('takes the share of a colour the models put in a role from wherever CV measured it', () => {
     const { colors } = vote([
       cv('flat', 1, '#3b4252', 'background', 0.74),
