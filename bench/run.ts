@@ -32,6 +32,7 @@ import { updateBenchmarksMd } from './update-benchmarks-md.ts';
 import { backendBench } from './backend/backend-bench.ts';
 import { browserBench } from './browser/browser-bench.ts';
 import { consensusBench } from './consensus/consensus-bench.ts';
+import { designSystemBench } from './design-system/design-system-bench.ts';
 import { emitSection, type SectionBench } from './section.ts';
 
 /** Timed runs per image by default: enough for a stable median on a shared 2-core machine. */
@@ -55,8 +56,9 @@ const { values: args } = parseArgs({
 });
 
 /** The sections after tier 1, in report order. */
-const SECTIONS: readonly (readonly ['consensus' | 'backend' | 'browser', SectionBench])[] = [
+const SECTIONS: readonly (readonly ['consensus' | 'backend' | 'browser' | 'design-system', SectionBench])[] = [
   ['consensus', consensusBench],
+  ['design-system', designSystemBench],
   ['backend', backendBench],
   ['browser', browserBench],
 ];

@@ -6,7 +6,8 @@ import { PluginFailure } from './plugin-failure.ts';
 import { readChorusData, writeChorusData } from './private/chorus-data.ts';
 import { readChorusVariables } from './private/chorus-variables.ts';
 import { planSlot, type SlotWrite } from './private/plan-slot.ts';
-import { reasonOf, UndoLog } from './private/undo-log.ts';
+import { reasonOf } from './private/reason-of.ts';
+import { UndoLog } from './private/undo-log.ts';
 import { writeNotification } from './write-notification.ts';
 
 /** The name of the variable collection Chorus makes; found again by plugin data, so the designer may rename it. */
@@ -16,6 +17,8 @@ export interface WriteStylesInput {
   readonly palette: readonly PaletteColor[];
   readonly source: Source;
   readonly options: WriteStylesOptions;
+  /** Slots the plan reuses a design-system token for (write-plan.ts): not written as Chorus styles. */
+  readonly skipSlots?: ReadonlySet<string>;
 }
 
 /**
@@ -34,8 +37,8 @@ export interface WriteStylesInput {
  * place and keeps the designer's name for it. One edited by hand is reported in `editedByHand` and
  * left alone unless `options.overwriteEdited`. The summary lists style names.
  *
- * Everything is planned and checked before the first write; the writes are then one undo step
- * (`figma.commitUndo()` once). If Figma still throws mid-way, what this call changed (styles,
+ * Everything is planned and checked before the first write; the caller makes the writes one undo
+ * step (handle-ui-message.ts commits before and after each request). If Figma still throws mid-way, what this call changed (styles,
  * variables, the collection) is rolled back and it throws a PluginFailure WRITE_FAILED, so the
  * file never holds half a palette. Only async reads (the manifest asks for dynamic-page access).
  */
@@ -44,7 +47,9 @@ export async function writeStyles(figma: PluginAPI, input: WriteStylesInput): Pr
   const [styles, variables] = await Promise.all([figma.getLocalPaintStylesAsync(), readChorusVariables(figma)]);
   const existing = chorusStylesBySlot(styles, options.prefix);
   const context = { source, options, variables, takenNames: variables.collection ? variables.namesIn(variables.collection) : new Set<string>() };
-  const plan = assignStyleSlots(palette).map(({ slot, color }) => planSlot(existing.get(slot), slot, color, context));
+  const plan = assignStyleSlots(palette)
+    .filter(({ slot }) => !input.skipSlots?.has(slot))
+    .map(({ slot, color }) => planSlot(existing.get(slot), slot, color, context));
 
   const summary: WriteSummary = { created: [], updated: [], unchanged: [], keptDecisions: [], flagged: [], editedByHand: [] };
   const undo = new UndoLog();
@@ -81,7 +86,6 @@ export async function writeStyles(figma: PluginAPI, input: WriteStylesInput): Pr
     );
   }
 
-  if (undo.length > 0) figma.commitUndo();
   figma.notify(writeNotification(summary));
   return summary;
 }

@@ -94,7 +94,8 @@ const MODE_LIMIT = 1;
 
 /** A local variable collection. */
 export class FakeVariableCollection implements VariableCollection {
-  readonly remote = false;
+  /** True for a library's collection, imported with one of its variables: never local. */
+  remote = false;
   readonly isExtension = false;
   hiddenFromPublishing = false;
   live = true;
@@ -208,7 +209,8 @@ export class FakeVariableCollection implements VariableCollection {
 
 /** A local variable. */
 export class FakeVariable implements Variable {
-  readonly remote = false;
+  /** True for a library variable imported into the file (importVariableByKeyAsync): never local. */
+  remote = false;
   hiddenFromPublishing = false;
   live = true;
   private currentName: string;
@@ -438,7 +440,14 @@ export class VariableStore {
     getLocalVariableCollectionsAsync: (): Promise<VariableCollection[]> =>
       this.world.scheduler.later(() => {
         this.world.faults.check('getLocalVariableCollectionsAsync');
-        return this.liveCollections();
+        return this.liveCollections().filter((c) => !c.remote);
+      }),
+    /** A variable of an enabled library, by its key; rejects for a key no enabled library has. */
+    importVariableByKeyAsync: (key: string): Promise<Variable> =>
+      this.world.scheduler.later(() => {
+        const found = this.importByKey?.(key);
+        if (!found) throw new Error(`in importVariableByKeyAsync: No variable with key ${JSON.stringify(key)} in the enabled libraries`);
+        return found;
       }),
     getLocalVariableCollections: (): VariableCollection[] => {
       this.requireFullAccess('getLocalVariableCollections', 'getLocalVariableCollectionsAsync');
@@ -599,8 +608,11 @@ export class VariableStore {
   }
 
   private localVariables(type: VariableResolvedDataType | undefined): FakeVariable[] {
-    return this.liveVariables().filter((v) => type === undefined || v.resolvedType === type);
+    return this.liveVariables().filter((v) => !v.remote && (type === undefined || v.resolvedType === type));
   }
+
+  /** What importVariableByKeyAsync resolves a library key to; set by the fake's team library. */
+  importByKey: ((key: string) => FakeVariable | undefined) | undefined;
 
   private requireVariable(variable: Variable, operation: string): FakeVariable {
     const found = typeof variable === 'object' && variable !== null ? this.variableById(variable.id) : null;

@@ -9,6 +9,8 @@ export interface ChorusHarness {
   /** The designer selecting the fixture frame. */
   selectFrame(): void;
   selectNothing(): void;
+  /** The designer selecting the same screen built as layers (frames, texts, a button), exporting the fixture's pixels. */
+  selectLayeredFrame(): void;
   /** The fixture frame's node id (what a palette's `source` names). */
   frameId(): string;
   /** Ids of the nodes selected on the current page now. */

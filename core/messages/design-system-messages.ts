@@ -1,0 +1,27 @@
+import * as z from 'zod/mini';
+import { hexSchema } from '../palette/palette-color.ts';
+import { roleSchema } from '../palette/role.ts';
+
+/** A token of the file, on the wire (core/reuse/plan-reuse.ts's DesignToken). */
+export const designTokenSchema = z.object({
+  id: z.string().check(z.maxLength(256)),
+  name: z.string().check(z.maxLength(512)),
+  hex: hexSchema,
+  kind: z.enum(['variable', 'style', 'library-variable']),
+});
+
+/** One line of the plan before writing (core/reuse/plan-reuse.ts's PlanLine), keyed by the colour's style slot. */
+export const planLineSchema = z.object({
+  key: z.string().check(z.maxLength(64)),
+  role: z.optional(roleSchema),
+  hex: hexSchema,
+  action: z.enum(['new', 'reuse', 'update', 'keep']),
+  token: z.optional(designTokenSchema),
+  deltaE: z.optional(z.number().check(z.gte(0))),
+  alternatives: z.array(z.object({ token: designTokenSchema, deltaE: z.number().check(z.gte(0)) })).check(z.maxLength(16)),
+});
+export type PlanLineMessage = z.infer<typeof planLineSchema>;
+
+/** The designer's word on a line: reuse this token (by id), or write the colour as Chorus's own. */
+export const planChoiceSchema = z.object({ slot: z.string().check(z.maxLength(64)), reuse: z.optional(z.string().check(z.maxLength(256))) });
+export type PlanChoice = z.infer<typeof planChoiceSchema>;

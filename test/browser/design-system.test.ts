@@ -1,0 +1,115 @@
+// End to end in Chromium: the built UI on the real plugin code and the figma fake, with a
+// selection built as layers. The document votes beside the pixels; contrast uses the pairs the
+// layers show.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForBrowser } from './harness/bundle-for-browser.ts';
+import { launchChromium, type LaunchedChromium } from './launch-chromium.ts';
+import { readBuiltUi } from './read-built-ui.ts';
+import { serveFiles, type FileServer } from './serve-files.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const WAIT_MS = 15_000;
+
+describe('Chorus in Chromium on a selection of layers', () => {
+  let chromium: LaunchedChromium | undefined;
+  let server: FileServer | undefined;
+  let page: Page;
+  let ui: FrameLocator;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    const [uiHtml, harnessJs, harnessHtml, png] = await Promise.all([
+      readBuiltUi(repoRoot),
+      bundleForBrowser(path.join(here, 'harness/harness-entry.ts')),
+      readFile(path.join(here, 'harness/harness.html'), 'utf8'),
+      readFile(path.resolve(repoRoot, 'test/fixtures/screens/login-primer-light.png')),
+    ]);
+    server = await serveFiles({
+      '/harness.html': { body: harnessHtml, type: 'text/html; charset=utf-8' },
+      '/harness.js': { body: harnessJs, type: 'text/javascript; charset=utf-8' },
+      '/ui.html': { body: uiHtml, type: 'text/html; charset=utf-8' },
+      '/fixture.png': { body: new Uint8Array(png), type: 'image/png' },
+    });
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+    });
+    await page.goto(`${server.url}/harness.html?serverUrl=&designSystem=1`);
+    await page.waitForFunction(() => window.chorusHarness !== undefined || window.chorusHarnessFailure !== undefined, undefined, { timeout: WAIT_MS });
+    const failure = await page.evaluate(() => window.chorusHarnessFailure);
+    if (failure) throw new Error(`the harness page did not start: ${failure}`);
+    ui = page.frameLocator('iframe[title="Chorus"]');
+  });
+
+  afterAll(async () => {
+    try {
+      await chromium?.close();
+    } finally {
+      await server?.close();
+    }
+  });
+
+  afterEach(async () => {
+    expect(await page.evaluate(() => window.chorusHarness?.uncaughtErrors() ?? [])).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('votes the layers beside the pixels: roles only the layers can tell, contrast from the pairs they show', async () => {
+    await page.evaluate(() => window.chorusHarness?.selectLayeredFrame());
+    await ui.getByRole('button', { name: 'Extract palette' }).click();
+    const line = ui.getByTestId('layers-line');
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(/The layers voted too: \d+ paints in \d+ layers/);
+    // The button's label: on-primary, which the layers tell by structure.
+    const swatches = await ui.getByTestId('swatch').allTextContents();
+    expect(swatches.some((s) => s.includes('On primary'))).toBe(true);
+    expect(await ui.locator('[data-testid="swatch"][data-hex="#0969da"]').textContent()).toContain('Primary');
+    const contrast = ui.getByTestId('contrast-panel');
+    expect(await contrast.textContent()).toContain('pairs in the layers');
+    const rows = await ui.getByTestId('contrast-row').allTextContents();
+    expect(rows.some((r) => /On primary on Primary.*\d+\.\d\d:1/.test(r))).toBe(true);
+  });
+
+  it('shows the plan before writing, lets the designer change a line, writes reuse as aliases in one undo step; a second run changes nothing', async () => {
+    const harness = () => page.evaluate(() => ({ variables: window.chorusHarness!.variables(), styles: window.chorusHarness!.styles(), commits: window.chorusHarness!.undoCommits() }));
+    // Variables on, so a reused variable becomes a Chorus alias of it.
+    await ui.getByText('Also write variables').click();
+    await ui.getByRole('button', { name: 'Create styles' }).click();
+    const plan = ui.getByTestId('plan-panel');
+    await plan.waitFor();
+    const primaryRow = ui.locator('[data-testid="plan-row"][data-slot="primary"]');
+    expect(await primaryRow.locator('select').inputValue()).not.toBe('');
+    expect(await primaryRow.textContent()).toContain('Use accent/emphasis');
+    // The designer changes the text line: write it as Chorus's own instead of reusing fg/default.
+    await ui.locator('[data-testid="plan-row"][data-slot="text"] select').selectOption('');
+    const before = await harness();
+    await ui.getByTestId('plan-write').click();
+    await ui.getByTestId('write-summary').waitFor();
+    const after = await harness();
+    expect(after.commits).toBeGreaterThan(before.commits);
+    const accent = after.variables.variables.find((v) => v.name === 'accent/emphasis')!;
+    const chorusPrimary = after.variables.variables.find((v) => v.name === 'Chorus/primary')!;
+    expect(Object.values(chorusPrimary.valuesByMode)[0]).toEqual({ type: 'VARIABLE_ALIAS', id: accent.id });
+    expect(after.styles.map((s) => s.name)).toContain('Chorus/text');
+    expect(after.styles.map((s) => s.name)).not.toContain('Chorus/primary');
+
+    // Again: the plan still reuses, and writing it changes nothing.
+    await ui.getByRole('button', { name: 'Create styles' }).click();
+    await plan.waitFor();
+    // Chorus's own text style now: kept, no choice to make.
+    expect(await ui.locator('[data-testid="plan-row"][data-slot="text"] [data-testid="plan-action"]').textContent()).toBe('Keep');
+    await ui.getByTestId('plan-write').click();
+    await expect.poll(() => ui.getByTestId('write-summary').textContent(), { timeout: WAIT_MS }).toMatch(/^0 created · 0 updated · \d+ unchanged/);
+    const again = await harness();
+    expect(again.variables).toEqual(after.variables);
+    expect(again.styles).toEqual(after.styles);
+  });
+});
