@@ -14,6 +14,7 @@ import { loadSettings } from './load-settings.ts';
 import { PluginFailure } from './plugin-failure.ts';
 import { planWrite } from './plan-write.ts';
 import { readDocumentLayers } from './read-document-layers.ts';
+import { writeModes } from './write-modes.ts';
 import { writePlan } from './write-plan.ts';
 import { resolveAllReviews, resolveReview } from './resolve-review.ts';
 import { saveSettings } from './save-settings.ts';
@@ -105,6 +106,8 @@ async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMess
       const { summary, reused } = await writePlan(figma, request);
       return { type: 'write-plan-done', id: request.id, summary, reused };
     }
+    case 'write-modes':
+      return { type: 'write-modes-done', id: request.id, result: await writeModes(figma, request.prefix, request.versions) };
   }
 }
 

@@ -3,6 +3,7 @@ import { candidateSchema, hexSchema, paletteColorSchema } from '../palette/palet
 import { roleSchema } from '../palette/role.ts';
 import { documentReadSchema } from '../document/layer-paint.ts';
 import { planChoiceSchema, planLineSchema } from './design-system-messages.ts';
+import { modesResultSchema, modeVersionSchema } from './modes-messages.ts';
 
 /**
  * The one contract between the Figma sandbox (plugin/) and the iframe (ui/).
@@ -163,6 +164,8 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
     options: writeStylesOptionsSchema,
     choices: z.array(planChoiceSchema).max(64),
   }),
+  // Light and dark as modes: one collection, a mode per version of the screen, a variable per role paired across them. One undo step.
+  z.object({ type: z.literal('write-modes'), id, prefix: writeStylesOptionsSchema.shape.prefix, versions: z.array(modeVersionSchema).min(1).max(40) }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 
@@ -235,6 +238,7 @@ export const pluginMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('read-document-done'), id, read: documentReadSchema }),
   z.object({ type: z.literal('plan-write-done'), id, lines: z.array(planLineSchema).max(64) }),
   z.object({ type: z.literal('write-plan-done'), id, summary: writeSummarySchema, reused: z.array(z.object({ slot: z.string(), token: z.string() })) }),
+  z.object({ type: z.literal('write-modes-done'), id, result: modesResultSchema }),
   z.object({ type: z.literal('failed'), id, error: pluginErrorSchema }),
 ]);
 export type PluginMessage = z.infer<typeof pluginMessageSchema>;
@@ -255,4 +259,5 @@ export interface ReplyFor {
   'read-document': Extract<PluginMessage, { type: 'read-document-done' }>;
   'plan-write': Extract<PluginMessage, { type: 'plan-write-done' }>;
   'write-plan': Extract<PluginMessage, { type: 'write-plan-done' }>;
+  'write-modes': Extract<PluginMessage, { type: 'write-modes-done' }>;
 }

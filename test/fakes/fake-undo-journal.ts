@@ -10,6 +10,8 @@ export interface JournalEntry {
     | 'createVariableCollection'
     | 'removeVariableCollection'
     | 'renameVariableCollection'
+    | 'addMode'
+    | 'renameMode'
     | 'createVariable'
     | 'removeVariable'
     | 'setVariableName'

@@ -32,6 +32,8 @@ export interface FigmaFakeOptions {
   documentAccess?: 'dynamic-page' | 'full';
   /** Name of the first page (the current one when the plugin starts). */
   pageName?: string;
+  /** Modes a variable collection may have, as the file's plan allows; Starter's 1 by default. */
+  modeLimit?: number;
 }
 
 export interface FrameInit {
@@ -242,7 +244,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
   let nextStyle = 1;
   let nextPage = 1;
 
-  const world = { journal, faults, scheduler, dynamicPage, exports };
+  const world = { journal, faults, scheduler, dynamicPage, exports, ...(options.modeLimit !== undefined ? { modeLimit: options.modeLimit } : {}) };
   const variables = new VariableStore(world);
   const teamLibrary = new FakeTeamLibrary(variables, scheduler, (hex) => rgbaOf(hex));
   const pages: FakePage[] = [];

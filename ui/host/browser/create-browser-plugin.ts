@@ -61,6 +61,7 @@ export function createBrowserPlugin(options: BrowserPluginOptions): (request: Ui
       case 'write-styles':
       case 'plan-write':
       case 'write-plan':
+      case 'write-modes':
       case 'resolve-review':
       case 'resolve-all-reviews':
       case 'select-node':
