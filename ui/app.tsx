@@ -11,6 +11,7 @@ import { LayersLine } from './document/layers-line.tsx';
 import { withDocumentVotes, type LayersInfo } from './document/with-document-votes.ts';
 import { ErrorPanel } from './error-panel.tsx';
 import { ModesPanel } from './modes/modes-panel.tsx';
+import { TokenizePanel } from './tokenize/tokenize-panel.tsx';
 import { TokenExport } from './export/token-export.tsx';
 import { extractPalette, type PaletteRun } from './extract-palette.ts';
 import type { Host } from './host/host.ts';
@@ -212,6 +213,7 @@ export function App({ host }: { host: Host }) {
         {phase.kind === 'done' && can.writeStyles && (
           <ModesPanel key={phase.runId} channel={channel} images={phase.images} read={phase.layers?.read ?? null} prefix={settings.current().prefix} />
         )}
+        {phase.kind === 'done' && can.writeStyles && phase.layers && <TokenizePanel key={phase.runId} channel={channel} prefix={settings.current().prefix} />}
         {(phase.kind === 'done' || can.fileTokens) && (
           <TokenExport palette={phase.kind === 'done' ? palette : null} fileColors={fileColors} folder={settings.current().prefix} />
         )}

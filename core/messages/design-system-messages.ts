@@ -25,3 +25,15 @@ export type PlanLineMessage = z.infer<typeof planLineSchema>;
 /** The designer's word on a line: reuse this token (by id), or write the colour as Chorus's own. */
 export const planChoiceSchema = z.object({ slot: z.string().max(64), reuse: z.string().max(256).optional() });
 export type PlanChoice = z.infer<typeof planChoiceSchema>;
+
+/** Tokenize the selection: what would be (or was) bound, per variable (plugin/tokenize-selection.ts). */
+export const tokenizePreviewSchema = z.object({
+  counts: z
+    .array(z.object({ variableId: z.string().max(256), variableName: z.string().max(512), hex: hexSchema, fills: z.number().int().min(0), strokes: z.number().int().min(0) }))
+    .max(256),
+  alreadyBound: z.number().int().min(0),
+  outside: z.number().int().min(0),
+  mixedText: z.number().int().min(0),
+  cut: z.boolean(),
+});
+export type TokenizePreviewMessage = z.infer<typeof tokenizePreviewSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { candidateSchema, hexSchema, paletteColorSchema } from '../palette/palette-color.ts';
 import { roleSchema } from '../palette/role.ts';
 import { documentReadSchema } from '../document/layer-paint.ts';
-import { planChoiceSchema, planLineSchema } from './design-system-messages.ts';
+import { planChoiceSchema, planLineSchema, tokenizePreviewSchema } from './design-system-messages.ts';
 import { modesResultSchema, modeVersionSchema } from './modes-messages.ts';
 
 /**
@@ -166,6 +166,9 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   }),
   // Light and dark as modes: one collection, a mode per version of the screen, a variable per role paired across them. One undo step.
   z.object({ type: z.literal('write-modes'), id, prefix: writeStylesOptionsSchema.shape.prefix, versions: z.array(modeVersionSchema).min(1).max(40) }),
+  // Tokenize the selection (opt-in): preview what would be bound, then bind it (only the variables kept). One undo step.
+  z.object({ type: z.literal('tokenize-preview'), id, prefix: writeStylesOptionsSchema.shape.prefix }),
+  z.object({ type: z.literal('tokenize-apply'), id, prefix: writeStylesOptionsSchema.shape.prefix, variableIds: z.array(z.string().max(256)).max(256) }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 
@@ -239,6 +242,8 @@ export const pluginMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('plan-write-done'), id, lines: z.array(planLineSchema).max(64) }),
   z.object({ type: z.literal('write-plan-done'), id, summary: writeSummarySchema, reused: z.array(z.object({ slot: z.string(), token: z.string() })) }),
   z.object({ type: z.literal('write-modes-done'), id, result: modesResultSchema }),
+  z.object({ type: z.literal('tokenize-preview-done'), id, preview: tokenizePreviewSchema }),
+  z.object({ type: z.literal('tokenize-apply-done'), id, preview: tokenizePreviewSchema }),
   z.object({ type: z.literal('failed'), id, error: pluginErrorSchema }),
 ]);
 export type PluginMessage = z.infer<typeof pluginMessageSchema>;
@@ -260,4 +265,6 @@ export interface ReplyFor {
   'plan-write': Extract<PluginMessage, { type: 'plan-write-done' }>;
   'write-plan': Extract<PluginMessage, { type: 'write-plan-done' }>;
   'write-modes': Extract<PluginMessage, { type: 'write-modes-done' }>;
+  'tokenize-preview': Extract<PluginMessage, { type: 'tokenize-preview-done' }>;
+  'tokenize-apply': Extract<PluginMessage, { type: 'tokenize-apply-done' }>;
 }

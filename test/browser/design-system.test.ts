@@ -137,6 +137,22 @@ describe('Chorus in Chromium on a selection of layers', () => {
     expect(again.styles).toEqual(after.styles);
   });
 
+  it('tokenizes the selection: a preview with a count per variable, one click binds, one undo takes it back', async () => {
+    await ui.getByTestId('tokenize-preview').click();
+    await ui.getByTestId('tokenize-apply').waitFor();
+    const rows = await ui.getByTestId('tokenize-row').allTextContents();
+    expect(rows.some((r) => /accent\/emphasis: 1 fill, 0 strokes/.test(r))).toBe(true);
+    expect(await page.evaluate(() => window.chorusHarness!.layerBindings())).toBe(0);
+    await ui.getByTestId('tokenize-apply').click();
+    const result = ui.getByTestId('tokenize-result');
+    await result.waitFor();
+    const bound = await page.evaluate(() => window.chorusHarness!.layerBindings());
+    expect(await result.textContent()).toContain(`Bound ${bound} paints`);
+    expect(bound).toBeGreaterThan(3);
+    await page.evaluate(() => window.chorusHarness!.undoOnce());
+    expect(await page.evaluate(() => window.chorusHarness!.layerBindings())).toBe(0);
+  });
+
   it('writes two frames as one collection with two modes, named from the frames and editable', async () => {
     const tab = await openHarness('darkFrame=1&modeLimit=4');
     try {

@@ -96,6 +96,18 @@ async function boot(): Promise<void> {
     selectFrame: () => fake.select([frame]),
     selectNothing: () => fake.select([]),
     selectLayeredFrame: () => fake.select([layered]),
+    layerBindings: () => {
+      let bound = 0;
+      const visit = (node: (typeof layered)['children'][number] | typeof layered): void => {
+        for (const paints of [node.fills, node.strokes]) {
+          if (Array.isArray(paints)) bound += (paints as readonly Paint[]).filter((p) => p.type === 'SOLID' && p.boundVariables?.color).length;
+        }
+        node.children.forEach(visit);
+      };
+      visit(layered);
+      return bound;
+    },
+    undoOnce: () => void fake.undo.undo(),
     selectLightAndDark: () => {
       if (!darkFrame) throw new Error('open the harness with ?darkFrame=1');
       fake.select([frame, darkFrame]);
