@@ -18,6 +18,8 @@ import { migrateChorusData } from './private/migrate-chorus-data.ts';
 import { reasonOf } from './private/reason-of.ts';
 import { planWrite } from './plan-write.ts';
 import { readDocumentLayers } from './read-document-layers.ts';
+import { applyTokenize, previewTokenize } from './tokenize-selection.ts';
+import { writeModes } from './write-modes.ts';
 import { writePlan } from './write-plan.ts';
 import { resolveAllReviews, resolveReview } from './resolve-review.ts';
 import { saveSettings } from './save-settings.ts';
@@ -132,6 +134,12 @@ async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMess
       const { summary, reused } = await writePlan(figma, request);
       return { type: 'write-plan-done', id: request.id, summary, reused };
     }
+    case 'write-modes':
+      return { type: 'write-modes-done', id: request.id, result: await writeModes(figma, request.prefix, request.versions) };
+    case 'tokenize-preview':
+      return { type: 'tokenize-preview-done', id: request.id, preview: cloneable(await previewTokenize(figma, request.prefix)) };
+    case 'tokenize-apply':
+      return { type: 'tokenize-apply-done', id: request.id, preview: cloneable(await applyTokenize(figma, request.prefix, request.variableIds)) };
   }
 }
 
@@ -150,6 +158,11 @@ function send(post: (message: PluginMessage) => void, message: PluginMessage): v
   } catch (error) {
     console.error(`Chorus could not reply "${message.type}" to its UI:`, error);
   }
+}
+
+/** A preview as the contract's (mutable) shape. */
+function cloneable(preview: Awaited<ReturnType<typeof previewTokenize>>) {
+  return { ...preview, counts: preview.counts.map((c) => ({ ...c })) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,6 +10,8 @@ import { paletteContrast } from './contrast/palette-contrast.ts';
 import { LayersLine } from './document/layers-line.tsx';
 import { withDocumentVotes, type LayersInfo } from './document/with-document-votes.ts';
 import { ErrorPanel } from './error-panel.tsx';
+import { ModesPanel } from './modes/modes-panel.tsx';
+import { TokenizePanel } from './tokenize/tokenize-panel.tsx';
 import { TokenExport } from './export/token-export.tsx';
 import { extractPalette, type PaletteRun } from './extract-palette.ts';
 import type { Host } from './host/host.ts';
@@ -34,7 +36,7 @@ import { WorkingPanel } from './working-panel.tsx';
 type Phase =
   | { kind: 'idle' }
   | { kind: 'working'; step: string }
-  | { kind: 'done'; run: PaletteRun; runId: number; layers: LayersInfo | null; layersProblem?: string | undefined }
+  | { kind: 'done'; run: PaletteRun; runId: number; images: readonly ExportedImage[]; layers: LayersInfo | null; layersProblem?: string | undefined }
   | { kind: 'error'; error: PluginError };
 
 const STEP_TEXT = {
@@ -108,7 +110,7 @@ export function App({ host }: { host: Host }) {
     // The layers are the second voter: what the designer authored, beside what the pixels show.
     const documented = await withDocumentVotes(channel, run);
     run = documented.run;
-    setPhase({ kind: 'done', run, runId, layers: documented.layers, layersProblem: documented.problem });
+    setPhase({ kind: 'done', run, runId, images, layers: documented.layers, layersProblem: documented.problem });
     // Tier 1 is on screen; the backend's tiers follow. Wait a frame first, so encoding the request
     // cannot hold up the paint; and the settings, which load at start, long before this.
     await new Promise((resolve) => setTimeout(resolve, ONE_FRAME_MS));
@@ -212,6 +214,10 @@ export function App({ host }: { host: Host }) {
             onReview={openReview}
           />
         )}
+        {phase.kind === 'done' && can.writeStyles && (
+          <ModesPanel key={phase.runId} channel={channel} images={phase.images} read={phase.layers?.read ?? null} prefix={settings.current().prefix} />
+        )}
+        {phase.kind === 'done' && can.writeStyles && phase.layers && <TokenizePanel key={phase.runId} channel={channel} prefix={settings.current().prefix} />}
         {(phase.kind === 'done' || can.fileTokens) && (
           <TokenExport palette={phase.kind === 'done' ? palette : null} fileColors={fileColors} folder={settings.current().prefix} />
         )}

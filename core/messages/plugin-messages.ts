@@ -5,7 +5,8 @@ import * as z from 'zod/mini';
 import { candidateSchema, hexSchema, paletteColorSchema } from '../palette/palette-color.ts';
 import { roleSchema } from '../palette/role.ts';
 import { documentReadSchema } from '../document/layer-paint.ts';
-import { planChoiceSchema, planLineSchema } from './design-system-messages.ts';
+import { planChoiceSchema, planLineSchema, tokenizePreviewSchema } from './design-system-messages.ts';
+import { modesResultSchema, modeVersionSchema } from './modes-messages.ts';
 
 /**
  * The one contract between the Figma sandbox (plugin/) and the iframe (ui/).
@@ -170,6 +171,11 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
     options: writeStylesOptionsSchema,
     choices: z.array(planChoiceSchema).check(z.maxLength(64)),
   }),
+  // Light and dark as modes: one collection, a mode per version of the screen, a variable per role paired across them. One undo step.
+  z.object({ type: z.literal('write-modes'), id, prefix: writeStylesOptionsSchema.shape.prefix, versions: z.array(modeVersionSchema).check(z.minLength(1), z.maxLength(40)) }),
+  // Tokenize the selection (opt-in): preview what would be bound, then bind it (only the variables kept). One undo step.
+  z.object({ type: z.literal('tokenize-preview'), id, prefix: writeStylesOptionsSchema.shape.prefix }),
+  z.object({ type: z.literal('tokenize-apply'), id, prefix: writeStylesOptionsSchema.shape.prefix, variableIds: z.array(z.string().check(z.maxLength(256))).check(z.maxLength(256)) }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 
@@ -241,6 +247,9 @@ export const pluginMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('read-document-done'), id, read: documentReadSchema }),
   z.object({ type: z.literal('plan-write-done'), id, lines: z.array(planLineSchema).check(z.maxLength(64)) }),
   z.object({ type: z.literal('write-plan-done'), id, summary: writeSummarySchema, reused: z.array(z.object({ slot: z.string(), token: z.string() })) }),
+  z.object({ type: z.literal('write-modes-done'), id, result: modesResultSchema }),
+  z.object({ type: z.literal('tokenize-preview-done'), id, preview: tokenizePreviewSchema }),
+  z.object({ type: z.literal('tokenize-apply-done'), id, preview: tokenizePreviewSchema }),
   z.object({ type: z.literal('failed'), id, error: pluginErrorSchema }),
 ]);
 export type PluginMessage = z.infer<typeof pluginMessageSchema>;
@@ -261,4 +270,7 @@ export interface ReplyFor {
   'read-document': Extract<PluginMessage, { type: 'read-document-done' }>;
   'plan-write': Extract<PluginMessage, { type: 'plan-write-done' }>;
   'write-plan': Extract<PluginMessage, { type: 'write-plan-done' }>;
+  'write-modes': Extract<PluginMessage, { type: 'write-modes-done' }>;
+  'tokenize-preview': Extract<PluginMessage, { type: 'tokenize-preview-done' }>;
+  'tokenize-apply': Extract<PluginMessage, { type: 'tokenize-apply-done' }>;
 }

@@ -23,31 +23,55 @@ describe('Chorus in Chromium on a selection of layers', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const [uiHtml, harnessJs, harnessHtml, png] = await Promise.all([
+    const [uiHtml, harnessJs, harnessHtml, png, darkPng] = await Promise.all([
       readBuiltUi(repoRoot),
       bundleForBrowser(path.join(here, 'harness/harness-entry.ts')),
       readFile(path.join(here, 'harness/harness.html'), 'utf8'),
       readFile(path.resolve(repoRoot, 'test/fixtures/screens/login-primer-light.png')),
+      readFile(path.resolve(repoRoot, 'test/fixtures/screens/dashboard-primer-dark.png')),
     ]);
     server = await serveFiles({
       '/harness.html': { body: harnessHtml, type: 'text/html; charset=utf-8' },
       '/harness.js': { body: harnessJs, type: 'text/javascript; charset=utf-8' },
       '/ui.html': { body: uiHtml, type: 'text/html; charset=utf-8' },
       '/fixture.png': { body: new Uint8Array(png), type: 'image/png' },
+      '/fixture-dark.png': { body: new Uint8Array(darkPng), type: 'image/png' },
     });
     chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    page.setDefaultTimeout(WAIT_MS);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
-    });
-    await page.goto(`${server.url}/harness.html?serverUrl=&designSystem=1`);
-    await page.waitForFunction(() => window.chorusHarness !== undefined || window.chorusHarnessFailure !== undefined, undefined, { timeout: WAIT_MS });
-    const failure = await page.evaluate(() => window.chorusHarnessFailure);
-    if (failure) throw new Error(`the harness page did not start: ${failure}`);
+    page = await openHarness('designSystem=1');
     ui = page.frameLocator('iframe[title="Chorus"]');
   });
+
+  /** A new tab on the harness with `query`, its problems collected, every wait bounded. */
+  async function openHarness(query: string): Promise<Page> {
+    if (!chromium || !server) throw new Error('the browser or the server did not start');
+    const tab = await chromium.context.newPage();
+    tab.setDefaultTimeout(WAIT_MS);
+    tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    tab.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+    });
+    await tab.goto(`${server.url}/harness.html?serverUrl=&${query}`);
+    await tab.waitForFunction(() => window.chorusHarness !== undefined || window.chorusHarnessFailure !== undefined, undefined, { timeout: WAIT_MS });
+    const failure = await tab.evaluate(() => window.chorusHarnessFailure);
+    if (failure) throw new Error(`the harness page did not start: ${failure}`);
+    return tab;
+  }
+
+  async function writeModesOf(tab: Page): Promise<string> {
+    const frame = tab.frameLocator('iframe[title="Chorus"]');
+    await tab.evaluate(() => window.chorusHarness?.selectLightAndDark());
+    await frame.getByRole('button', { name: 'Extract palette' }).click();
+    await frame.getByTestId('modes-pair').click();
+    await frame.getByTestId('modes-write').waitFor();
+    expect(await frame.getByTestId('mode-row').count()).toBe(2);
+    expect(await frame.getByLabel('Name of mode 2').inputValue()).toBe('Dark');
+    await frame.getByLabel('Name of mode 1').fill('Day');
+    await frame.getByTestId('modes-write').click();
+    const result = frame.getByTestId('modes-result');
+    await result.waitFor();
+    return (await result.textContent()) ?? '';
+  }
 
   afterAll(async () => {
     try {
@@ -111,5 +135,45 @@ describe('Chorus in Chromium on a selection of layers', () => {
     const again = await harness();
     expect(again.variables).toEqual(after.variables);
     expect(again.styles).toEqual(after.styles);
+  });
+
+  it('tokenizes the selection: a preview with a count per variable, one click binds, one undo takes it back', async () => {
+    await ui.getByTestId('tokenize-preview').click();
+    await ui.getByTestId('tokenize-apply').waitFor();
+    const rows = await ui.getByTestId('tokenize-row').allTextContents();
+    expect(rows.some((r) => /accent\/emphasis: 1 fill, 0 strokes/.test(r))).toBe(true);
+    expect(await page.evaluate(() => window.chorusHarness!.layerBindings())).toBe(0);
+    await ui.getByTestId('tokenize-apply').click();
+    const result = ui.getByTestId('tokenize-result');
+    await result.waitFor();
+    const bound = await page.evaluate(() => window.chorusHarness!.layerBindings());
+    expect(await result.textContent()).toContain(`Bound ${bound} paints`);
+    expect(bound).toBeGreaterThan(3);
+    await page.evaluate(() => window.chorusHarness!.undoOnce());
+    expect(await page.evaluate(() => window.chorusHarness!.layerBindings())).toBe(0);
+  });
+
+  it('writes two frames as one collection with two modes, named from the frames and editable', async () => {
+    const tab = await openHarness('darkFrame=1&modeLimit=4');
+    try {
+      // The two fixtures are different screens of one system: roles only one has are named, not written.
+      expect(await writeModesOf(tab)).toMatch(/^Wrote Day, Dark into “Chorus modes”\.( Not in every version, so left out: .+\.)?$/);
+      const { collections } = await tab.evaluate(() => window.chorusHarness!.variables());
+      expect(collections.find((c) => c.name === 'Chorus modes')!.modes.map((m) => m.name)).toEqual(['Day', 'Dark']);
+      expect(await tab.evaluate(() => window.chorusHarness!.uncaughtErrors())).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('at the plan\'s mode limit, writes what fits and says so', async () => {
+    const tab = await openHarness('darkFrame=1');
+    try {
+      expect(await writeModesOf(tab)).toMatch(/^Wrote Day into “Chorus modes”\. This file's plan allows 1 mode per collection: Dark did not fit and was not written\./);
+      const { collections } = await tab.evaluate(() => window.chorusHarness!.variables());
+      expect(collections.find((c) => c.name === 'Chorus modes')!.modes.map((m) => m.name)).toEqual(['Day']);
+    } finally {
+      await tab.close();
+    }
   });
 });

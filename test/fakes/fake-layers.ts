@@ -51,7 +51,7 @@ export class FakeLayerNode extends FakeSceneNode {
   private storedStrokes: readonly Paint[];
   private ownFillStyleId: string;
   readonly strokeStyleId: string;
-  private readonly ranges: readonly TextRangeSpec[] | undefined;
+  private ranges: readonly TextRangeSpec[] | undefined;
   private readonly kids: FakeLayerNode[] = [];
   layerParent: FakeLayerNode | null = null;
 
@@ -96,8 +96,14 @@ export class FakeLayerNode extends FakeSceneNode {
     const next = validatePaints(value, 'set_fills', 'fills');
     this.layerWorld.faults.check('setPaints');
     const before = this.storedFills;
+    const rangesBefore = this.ranges;
     this.storedFills = next;
-    this.layerWorld.journal.record({ op: 'setPaints', targetId: this.id, key: 'fills' }, () => (this.storedFills = before));
+    // Setting a text node's fills sets every range's, as in Figma.
+    if (this.ranges) this.ranges = this.ranges.map((r) => ({ ...r, fills: next }));
+    this.layerWorld.journal.record({ op: 'setPaints', targetId: this.id, key: 'fills' }, () => {
+      this.storedFills = before;
+      this.ranges = rangesBefore;
+    });
   }
 
   get strokes(): readonly Paint[] {

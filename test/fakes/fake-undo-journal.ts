@@ -11,6 +11,8 @@ export interface JournalEntry {
     | 'createVariableCollection'
     | 'removeVariableCollection'
     | 'renameVariableCollection'
+    | 'addMode'
+    | 'renameMode'
     | 'createVariable'
     | 'removeVariable'
     | 'setVariableName'

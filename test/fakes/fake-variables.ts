@@ -29,6 +29,8 @@ export interface VariableWorld {
   readonly faults: FaultPlan;
   readonly scheduler: FakeScheduler;
   readonly dynamicPage: boolean;
+  /** Modes a collection may have (the file's plan); Starter's 1 when absent. */
+  readonly modeLimit?: number;
 }
 
 /** Every VariableScope, from @figma/plugin-typings. */
@@ -89,8 +91,8 @@ const SIMULATED_TYPES = new Set<string>(['BOOLEAN', 'FLOAT', 'STRING', 'COLOR'])
 function isSimulated(type: VariableResolvedDataType): type is SimulatedType {
   return SIMULATED_TYPES.has(type);
 }
-/** Starter plan: one mode per collection (the plan Figma's free files are on). */
-const MODE_LIMIT = 1;
+/** Starter plan: one mode per collection (the plan Figma's free files are on); a fake made with `modeLimit` stands for a paid plan. */
+const STARTER_MODE_LIMIT = 1;
 
 /** A local variable collection. */
 export class FakeVariableCollection implements VariableCollection {
@@ -164,17 +166,28 @@ export class FakeVariableCollection implements VariableCollection {
     this.currentModes = this.currentModes.filter((m) => m.modeId !== modeId);
   }
 
-  addMode(_name: string): string {
+  /** As Figma: refused past the plan's limit with its documented message; a new mode starts with the default mode's values. */
+  addMode(name: string): string {
     this.assertLive('addMode');
-    throw new Error(`in addMode: Limited to ${MODE_LIMIT} modes only`);
+    requireString(name, 'addMode', 'name');
+    const limit = this.store.world.modeLimit ?? STARTER_MODE_LIMIT;
+    if (this.currentModes.length >= limit) throw new Error(`in addMode: Limited to ${limit} modes only`);
+    const modeId = `${this.defaultModeId}-${++this.addedModes}`;
+    const before = this.currentModes;
+    this.currentModes = [...this.currentModes, { modeId, name }];
+    this.store.world.journal.record({ op: 'addMode', targetId: this.id, key: modeId }, () => (this.currentModes = before));
+    return modeId;
   }
+  private addedModes = 0;
 
   renameMode(modeId: string, newName: string): void {
     this.assertLive('renameMode');
     requireString(newName, 'renameMode', 'newName');
-    const mode = this.currentModes.find((m) => m.modeId === modeId);
-    if (!mode) throw new Error(`in renameMode: The mode with id ${JSON.stringify(modeId)} does not exist`);
-    mode.name = newName;
+    const index = this.currentModes.findIndex((m) => m.modeId === modeId);
+    if (index < 0) throw new Error(`in renameMode: The mode with id ${JSON.stringify(modeId)} does not exist`);
+    const before = this.currentModes;
+    this.currentModes = this.currentModes.map((m, i) => (i === index ? { ...m, name: newName } : m));
+    this.store.world.journal.record({ op: 'renameMode', targetId: this.id, key: modeId }, () => (this.currentModes = before));
   }
 
   getPluginData(key: string): string {
@@ -277,7 +290,10 @@ export class FakeVariable implements Variable {
 
   get valuesByMode(): { [modeId: string]: VariableValue } {
     this.assertLive('get_valuesByMode');
-    return deepFreeze(structuredClone(this.values));
+    // A mode added after the variable was set holds the default mode's value until set.
+    const values: Record<string, VariableValue> = {};
+    for (const mode of this.collection.modes) values[mode.modeId] = this.values[mode.modeId] ?? this.values[this.collection.defaultModeId]!;
+    return deepFreeze(structuredClone(values));
   }
 
   setValueForMode(modeId: string, newValue: VariableValue): void {

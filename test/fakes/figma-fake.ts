@@ -38,6 +38,8 @@ export interface FigmaFakeOptions {
    * Default 'SRGB'; 'LEGACY' is a file from before colour management (read as sRGB).
    */
   documentColorProfile?: 'LEGACY' | 'SRGB' | 'DISPLAY_P3';
+  /** Modes a variable collection may have, as the file's plan allows; Starter's 1 by default. */
+  modeLimit?: number;
 }
 
 export interface FrameInit {
@@ -261,7 +263,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
   let nextStyle = 1;
   let nextPage = 1;
 
-  const world = { journal, faults, scheduler, dynamicPage, exports };
+  const world = { journal, faults, scheduler, dynamicPage, exports, ...(options.modeLimit !== undefined ? { modeLimit: options.modeLimit } : {}) };
   const variables = new VariableStore(world);
   const teamLibrary = new FakeTeamLibrary(variables, scheduler, (hex) => rgbaOf(hex));
   const pages: FakePage[] = [];

@@ -18,6 +18,8 @@ export interface LayersInfo {
   /** Why the layers and the pixels differ (translucent paints). */
   readonly notes: readonly string[];
   readonly ms: number;
+  /** The read itself, for the per-frame votes of modes. */
+  readonly read: DocumentRead;
 }
 
 /**
@@ -41,6 +43,6 @@ export async function withDocumentVotes(channel: PluginChannel, run: PaletteRun)
   );
   return {
     run: { ...run, palette, extractions: [...run.extractions, vote.extraction] },
-    layers: { paints: read.paints.length, visited: read.visited, imageFills: read.imageFills, cut: read.cut, pairs: vote.pairs, notes: vote.notes, ms: read.ms },
+    layers: { paints: read.paints.length, visited: read.visited, imageFills: read.imageFills, cut: read.cut, pairs: vote.pairs, notes: vote.notes, ms: read.ms, read },
   };
 }

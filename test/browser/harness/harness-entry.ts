@@ -17,7 +17,10 @@ async function boot(): Promise<void> {
     fetch('/ui.html').then((response) => response.text()),
   ]);
   const size = pngSize(png);
-  const fake = createFigmaFake();
+  const params = new URLSearchParams(location.search);
+  // `?modeLimit=N`: the file's plan allows N modes per collection (Starter's 1 otherwise).
+  const modeLimit = params.get('modeLimit');
+  const fake = createFigmaFake(modeLimit === null ? {} : { modeLimit: Number(modeLimit) });
   // `?serverUrl=…` seeds the settings a designer saved before (empty: no backend), so no test
   // reaches for whatever happens to listen on the default port.
   const serverUrl = new URLSearchParams(location.search).get('serverUrl');
@@ -49,6 +52,9 @@ async function boot(): Promise<void> {
     }),
     png,
   });
+  // `?darkFrame=1`: a dark version of a screen beside the light one (/fixture-dark.png), for modes.
+  const darkPng = params.get('darkFrame') === '1' ? new Uint8Array(await (await fetch('/fixture-dark.png')).arrayBuffer()) : undefined;
+  const darkFrame = darkPng ? fake.addFrame({ name: 'Dashboard — dark', ...pngSize(darkPng), png: darkPng }) : undefined;
   const broken = fake.addFrame({ name: BROKEN_FRAME_NAME, width: size.width, height: size.height, png: png.slice(0, 64) });
 
   const iframe = document.createElement('iframe');
@@ -90,6 +96,22 @@ async function boot(): Promise<void> {
     selectFrame: () => fake.select([frame]),
     selectNothing: () => fake.select([]),
     selectLayeredFrame: () => fake.select([layered]),
+    layerBindings: () => {
+      let bound = 0;
+      const visit = (node: (typeof layered)['children'][number] | typeof layered): void => {
+        for (const paints of [node.fills, node.strokes]) {
+          if (Array.isArray(paints)) bound += (paints as readonly Paint[]).filter((p) => p.type === 'SOLID' && p.boundVariables?.color).length;
+        }
+        node.children.forEach(visit);
+      };
+      visit(layered);
+      return bound;
+    },
+    undoOnce: () => void fake.undo.undo(),
+    selectLightAndDark: () => {
+      if (!darkFrame) throw new Error('open the harness with ?darkFrame=1');
+      fake.select([frame, darkFrame]);
+    },
     frameId: () => frame.id,
     selection: () => fake.figma.currentPage.selection.map((node) => node.id),
     selectBrokenFrame: () => fake.select([broken]),

@@ -61,6 +61,9 @@ export function createBrowserPlugin(options: BrowserPluginOptions): (request: Ui
       case 'write-styles':
       case 'plan-write':
       case 'write-plan':
+      case 'write-modes':
+      case 'tokenize-preview':
+      case 'tokenize-apply':
       case 'resolve-review':
       case 'resolve-all-reviews':
       case 'select-node':
