@@ -65,7 +65,8 @@ describe(`fuzzing the running server (${seedNote})`, () => {
     fakes = await startFakeProviders();
     dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-fuzz-'));
     const configPath = path.join(dataDir, 'extractors.json');
-    await writeFile(configPath, JSON.stringify(configWithTimeouts(3_000)));
+    // Long enough for a paid call on a loaded 2-core machine (the SDK retries within it), short enough that a hung case ends the test.
+    await writeFile(configPath, JSON.stringify(configWithTimeouts(10_000)));
     server = await startServer({ ...fakes.env, PORT: '0', HOST: '127.0.0.1', CHORUS_DATA_DIR: dataDir, CHORUS_EXTRACTORS_CONFIG: configPath }, 'fuzz');
     kit = await createImageKit({ name: 'login-dracula', bytes: new Uint8Array(readFileSync(path.join(FIXTURES_DIR, 'login-dracula.png'))) });
     // One real run first, so the baseline already holds what any run loads once (decoders, SDKs, the cache directory).
