@@ -117,5 +117,5 @@ ${pool.map((b) => row('worker pool (one per core)', b)).join('\n')}
 | store | per second |
 |---|---|
 | SQLite (WAL, synchronous=FULL) | ${sqliteRate.toFixed(0)} |
-| PostgreSQL (local, fsync on) | ${pgRate.toFixed(0)} |
+| PostgreSQL (the tests' throwaway local server: fsync off) | ${pgRate.toFixed(0)} |
 `);
