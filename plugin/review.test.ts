@@ -3,7 +3,7 @@ import { pluginMessageSchema, type PluginMessage, type Source } from '../core/me
 import type { PaletteCandidate, PaletteColor } from '../core/palette/palette-color.ts';
 import { conflictColor } from '../test/fakes/conflict-color.ts';
 import { createFigmaFake, type FigmaFake } from '../test/fakes/figma-fake.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 const SOURCE: Source = { nodes: [{ id: '1:2', name: 'Home screen' }] };
 
@@ -22,7 +22,7 @@ const TEXT = conflictColor('#111111', 'text', 0.3, TEXT_CANDIDATES);
 const BACKGROUND: PaletteColor = { hex: '#ffffff', role: 'background', share: 0.5, confidence: 0.95, votes: [{ extractor: 'flat-regions', hex: '#ffffff', weight: 1 }] };
 
 function started(fake = createFigmaFake()): FigmaFake {
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   return fake;
 }
 
@@ -80,7 +80,7 @@ describe('list-reviews', () => {
     expect(done(await ask(fake, { type: 'list-reviews' }), 'list-reviews-done').reviews).toEqual([]);
 
     await write(fake, [BACKGROUND, PRIMARY]);
-    fake.editStyle(styleNamed(fake, 'Chorus/primary'), { pluginData: { 'chorus.review': '{"v":2}' } });
+    fake.editStyle(styleNamed(fake, 'Chorus/primary'), { sharedPluginData: { 'chorus.review': '{"v":2}' } });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(done(await ask(fake, { type: 'list-reviews' }), 'list-reviews-done').reviews).toEqual([]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('Chorus/primary'));
@@ -100,17 +100,17 @@ describe('resolve-review', () => {
     await write(fake);
     const primary = styleNamed(fake, 'Chorus/primary');
     const before = fake.snapshotStyles();
-    const commits = fake.undo.commits;
+    const steps = fake.undo.steps.length;
 
     const reply = done(await ask(fake, { type: 'resolve-review', styleId: primary.id, hex: '#ff6633' }), 'resolve-review-done');
 
     expect(hexOf(primary)).toBe('#ff6633');
-    expect(primary.getPluginData('chorus.review')).toBe('');
+    expect(primary.getSharedPluginData('chorus', 'review')).toBe('');
     expect(primary.description).toContain('Chosen by the designer in review');
     expect(primary.description).not.toContain('Review in Chorus');
     expect(primary.description).toContain('Voted by: flat-regions, oklab-clusters');
-    expect(JSON.parse(primary.getPluginData('chorus.decision'))).toEqual({ v: 1, hex: '#ff6633', candidates: ['#3366ff', '#ff6633', '#22aa55'] });
-    expect(primary.getPluginData('chorus.hex')).toBe('#ff6633');
+    expect(JSON.parse(primary.getSharedPluginData('chorus', 'decision'))).toEqual({ v: 1, hex: '#ff6633', candidates: ['#3366ff', '#ff6633', '#22aa55'] });
+    expect(primary.getSharedPluginData('chorus', 'hex')).toBe('#ff6633');
     expect(reply.decision).toEqual({
       role: 'primary',
       chosenHex: '#ff6633',
@@ -128,14 +128,14 @@ describe('resolve-review', () => {
       openai: { agreed: 0, decided: 1 },
     };
     expect(reply.learning).toEqual(learning);
-    expect(JSON.parse(fake.figma.root.getPluginData('chorus.learning'))).toEqual(learning);
+    expect(JSON.parse(fake.figma.root.getSharedPluginData('chorus', 'learning'))).toEqual(learning);
 
     // One undo step: Ctrl+Z brings back the flag, the old colour and the learning.
-    expect(fake.undo.commits).toBe(commits + 1);
+    expect(fake.undo.steps).toHaveLength(steps + 1);
     expect(fake.undo.pending).toEqual([]);
     fake.undo.undo();
     expect(fake.snapshotStyles()).toEqual(before);
-    expect(fake.figma.root.getPluginData('chorus.learning')).toBe('');
+    expect(fake.figma.root.getSharedPluginData('chorus', 'learning')).toBe('');
     expect(done(await ask(fake, { type: 'list-reviews' }), 'list-reviews-done').reviews).toHaveLength(2);
   });
 
@@ -176,24 +176,25 @@ describe('resolve-review', () => {
     const fake = started();
     await write(fake);
     const before = fake.snapshotStyles();
-    const commits = fake.undo.commits;
+    const steps = fake.undo.steps.length;
     const reply = await ask(fake, { type: 'resolve-review', styleId: styleId(fake), hex: '#000000' });
     expect(reply).toMatchObject({ type: 'failed', error: { code: 'WRITE_FAILED', message: expect.stringMatching(message) } });
     expect(fake.snapshotStyles()).toEqual(before);
-    expect(fake.undo.commits).toBe(commits);
+    expect(fake.undo.steps).toHaveLength(steps);
   });
 
   it('rolls everything back when Figma refuses a write half-way', async () => {
     const fake = started();
     await write(fake);
     const before = fake.snapshotStyles();
-    const commits = fake.undo.commits;
-    fake.failNext('setPluginData', { after: 1, message: 'Figma said no' });
+    const steps = fake.undo.steps.length;
+    fake.failNext('setSharedPluginData', { after: 1, message: 'Figma said no' });
     const reply = await ask(fake, { type: 'resolve-review', styleId: styleNamed(fake, 'Chorus/primary').id, hex: '#ff6633' });
     expect(reply).toMatchObject({ type: 'failed', error: { code: 'WRITE_FAILED', message: expect.stringContaining('Figma said no') } });
     expect(fake.snapshotStyles()).toEqual(before);
-    expect(fake.figma.root.getPluginData('chorus.learning')).toBe('');
-    expect(fake.undo.commits).toBe(commits);
+    expect(fake.figma.root.getSharedPluginData('chorus', 'learning')).toBe('');
+    // The failed action is closed off as its own (net empty) step: nothing of it folds into the next one.
+    expect(fake.undo.pending).toEqual([]);
   });
 });
 
@@ -202,7 +203,7 @@ describe('resolve-all-reviews', () => {
     const fake = started();
     await write(fake);
     const before = fake.snapshotStyles();
-    const commits = fake.undo.commits;
+    const steps = fake.undo.steps.length;
 
     const reply = done(await ask(fake, { type: 'resolve-all-reviews' }), 'resolve-all-reviews-done');
 
@@ -219,7 +220,7 @@ describe('resolve-all-reviews', () => {
       'oklab-clusters': { agreed: 0, decided: 1 },
       openai: { agreed: 1, decided: 2 },
     });
-    expect(fake.undo.commits).toBe(commits + 1);
+    expect(fake.undo.steps).toHaveLength(steps + 1);
     fake.undo.undo();
     expect(fake.snapshotStyles()).toEqual(before);
   });
@@ -227,9 +228,9 @@ describe('resolve-all-reviews', () => {
   it('changes nothing when nothing is flagged', async () => {
     const fake = started();
     await write(fake, [BACKGROUND]);
-    const commits = fake.undo.commits;
+    const steps = fake.undo.steps.length;
     expect(done(await ask(fake, { type: 'resolve-all-reviews' }), 'resolve-all-reviews-done')).toMatchObject({ decisions: [], learning: {} });
-    expect(fake.undo.commits).toBe(commits);
+    expect(fake.undo.steps).toHaveLength(steps);
   });
 });
 

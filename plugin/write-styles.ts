@@ -6,8 +6,10 @@ import { PluginFailure } from './plugin-failure.ts';
 import { readChorusData, writeChorusData } from './private/chorus-data.ts';
 import { readChorusVariables } from './private/chorus-variables.ts';
 import { planSlot, type SlotWrite } from './private/plan-slot.ts';
-import { reasonOf, UndoLog } from './private/undo-log.ts';
+import { reasonOf } from './private/reason-of.ts';
+import { UndoLog } from './private/undo-log.ts';
 import { writeNotification } from './write-notification.ts';
+import { getChorusData, setChorusData } from './private/chorus-plugin-data.ts';
 
 /** The name of the variable collection Chorus makes; found again by plugin data, so the designer may rename it. */
 export const CHORUS_COLLECTION_NAME = 'Chorus';
@@ -16,6 +18,8 @@ export interface WriteStylesInput {
   readonly palette: readonly PaletteColor[];
   readonly source: Source;
   readonly options: WriteStylesOptions;
+  /** Slots the plan reuses a design-system token for (write-plan.ts): not written as Chorus styles. */
+  readonly skipSlots?: ReadonlySet<string>;
 }
 
 /**
@@ -34,8 +38,8 @@ export interface WriteStylesInput {
  * place and keeps the designer's name for it. One edited by hand is reported in `editedByHand` and
  * left alone unless `options.overwriteEdited`. The summary lists style names.
  *
- * Everything is planned and checked before the first write; the writes are then one undo step
- * (`figma.commitUndo()` once). If Figma still throws mid-way, what this call changed (styles,
+ * Everything is planned and checked before the first write; the caller makes the writes one undo
+ * step (handle-ui-message.ts commits before and after each request). If Figma still throws mid-way, what this call changed (styles,
  * variables, the collection) is rolled back and it throws a PluginFailure WRITE_FAILED, so the
  * file never holds half a palette. Only async reads (the manifest asks for dynamic-page access).
  */
@@ -44,7 +48,9 @@ export async function writeStyles(figma: PluginAPI, input: WriteStylesInput): Pr
   const [styles, variables] = await Promise.all([figma.getLocalPaintStylesAsync(), readChorusVariables(figma)]);
   const existing = chorusStylesBySlot(styles, options.prefix);
   const context = { source, options, variables, takenNames: variables.collection ? variables.namesIn(variables.collection) : new Set<string>() };
-  const plan = assignStyleSlots(palette).map(({ slot, color }) => planSlot(existing.get(slot), slot, color, context));
+  const plan = assignStyleSlots(palette)
+    .filter(({ slot }) => !input.skipSlots?.has(slot))
+    .map(({ slot, color }) => planSlot(existing.get(slot), slot, color, context));
 
   const summary: WriteSummary = { created: [], updated: [], unchanged: [], keptDecisions: [], flagged: [], editedByHand: [] };
   const undo = new UndoLog();
@@ -81,7 +87,6 @@ export async function writeStyles(figma: PluginAPI, input: WriteStylesInput): Pr
     );
   }
 
-  if (undo.length > 0) figma.commitUndo();
   figma.notify(writeNotification(summary));
   return summary;
 }
@@ -90,8 +95,8 @@ export async function writeStyles(figma: PluginAPI, input: WriteStylesInput): Pr
 function chorusStylesBySlot(styles: readonly PaintStyle[], prefix: string): Map<string, PaintStyle> {
   const bySlot = new Map<string, PaintStyle>();
   for (const style of styles) {
-    if (style.getPluginData(CHORUS_STYLE_DATA.prefix) !== prefix) continue;
-    const slot = style.getPluginData(CHORUS_STYLE_DATA.slot);
+    if (getChorusData(style, CHORUS_STYLE_DATA.prefix) !== prefix) continue;
+    const slot = getChorusData(style, CHORUS_STYLE_DATA.slot);
     if (slot !== '' && !bySlot.has(slot)) bySlot.set(slot, style);
   }
   return bySlot;
@@ -100,7 +105,7 @@ function chorusStylesBySlot(styles: readonly PaintStyle[], prefix: string): Map<
 function createCollection(figma: PluginAPI, undo: UndoLog): VariableCollection {
   const collection = figma.variables.createVariableCollection(CHORUS_COLLECTION_NAME);
   undo.push(() => collection.remove());
-  collection.setPluginData(CHORUS_COLLECTION_KEY, '1');
+  setChorusData(collection, CHORUS_COLLECTION_KEY, '1');
   return collection;
 }
 
@@ -117,8 +122,8 @@ function createVariable(
   variable.scopes = init.scopes;
   variable.setValueForMode(collection.defaultModeId, { ...step.rgb, a: 1 });
   variable.description = step.description ?? step.style?.description ?? '';
-  variable.setPluginData(CHORUS_STYLE_DATA.prefix, prefix);
-  variable.setPluginData(CHORUS_STYLE_DATA.slot, step.slot);
+  setChorusData(variable, CHORUS_STYLE_DATA.prefix, prefix);
+  setChorusData(variable, CHORUS_STYLE_DATA.slot, step.slot);
   writeSlotData(variable, step);
   return variable;
 }
@@ -148,8 +153,8 @@ function writeStyle(figma: PluginAPI, step: SlotWrite, variable: Variable | unde
     style.name = step.name;
     style.paints = [paint];
     style.description = step.description ?? variable?.description ?? '';
-    style.setPluginData(CHORUS_STYLE_DATA.prefix, prefix);
-    style.setPluginData(CHORUS_STYLE_DATA.slot, step.slot);
+    setChorusData(style, CHORUS_STYLE_DATA.prefix, prefix);
+    setChorusData(style, CHORUS_STYLE_DATA.slot, step.slot);
     writeSlotData(style, step);
     return style.name;
   }
@@ -174,6 +179,6 @@ function writeSlotData(owner: PluginDataMixin, step: SlotWrite): void {
   writeChorusData(owner, {
     hex: step.hex,
     review: step.marker,
-    ...(step.decision !== '' && owner.getPluginData(CHORUS_STYLE_DATA.decision) === '' ? { decision: step.decision } : {}),
+    ...(step.decision !== '' && getChorusData(owner, CHORUS_STYLE_DATA.decision) === '' ? { decision: step.decision } : {}),
   });
 }

@@ -3,7 +3,7 @@ import { pluginMessageSchema, type PluginMessage, type Source, type WriteSummary
 import type { PaletteCandidate, PaletteColor } from '../core/palette/palette-color.ts';
 import { createFigmaFake, type FaultOp, type FigmaFake } from '../test/fakes/figma-fake.ts';
 import { reviewMarkerSchema } from './review-marker.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 const SOURCE: Source = { nodes: [{ id: '1:2', name: 'Home screen' }] };
 
@@ -30,7 +30,7 @@ const PRIMARY_CONFLICT = color('#3366ff', 0.1, { role: 'primary', conflict: true
 
 function started(): FigmaFake {
   const fake = createFigmaFake();
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   return fake;
 }
 
@@ -89,7 +89,7 @@ describe('write-styles with variables: first run', () => {
 
     const collections = fake.listVariableCollections();
     expect(collections.map((c) => c.name)).toEqual(['Chorus']);
-    expect(collections[0]!.getPluginData('chorus.collection')).toBe('1');
+    expect(collections[0]!.getSharedPluginData('chorus', 'collection')).toBe('1');
     expect(fake.listVariables().map((v) => v.name)).toEqual([
       'Chorus/background',
       'Chorus/surface',
@@ -103,7 +103,7 @@ describe('write-styles with variables: first run', () => {
     const primary = variableNamed(fake, 'Chorus/primary');
     expect(primary.resolvedType).toBe('COLOR');
     expect(valueHex(fake, primary)).toBe('#3366ff');
-    expect([primary.getPluginData('chorus.prefix'), primary.getPluginData('chorus.slot'), primary.getPluginData('chorus.hex')]).toEqual([
+    expect([primary.getSharedPluginData('chorus', 'prefix'), primary.getSharedPluginData('chorus', 'slot'), primary.getSharedPluginData('chorus', 'hex')]).toEqual([
       'Chorus',
       'primary',
       '#3366ff',
@@ -118,7 +118,7 @@ describe('write-styles with variables: first run', () => {
   it('scopes each variable by its role', async () => {
     const fake = started();
     await write(fake);
-    const scopes = Object.fromEntries(fake.listVariables().map((v) => [v.getPluginData('chorus.slot'), v.scopes]));
+    const scopes = Object.fromEntries(fake.listVariables().map((v) => [v.getSharedPluginData('chorus', 'slot'), v.scopes]));
     expect(scopes).toEqual({
       background: ['FRAME_FILL', 'SHAPE_FILL'],
       surface: ['FRAME_FILL', 'SHAPE_FILL'],
@@ -134,7 +134,7 @@ describe('write-styles with variables: first run', () => {
   it('is one undo step with the styles: one undo removes the collection, the variables and the styles', async () => {
     const fake = started();
     await write(fake);
-    expect(fake.undo.commits).toBe(1);
+    expect(fake.undo.steps).toHaveLength(1);
     expect(fake.undo.pending).toEqual([]);
     fake.undo.undo();
     expect(fake.snapshotVariables()).toEqual({ collections: [], variables: [] });
@@ -178,9 +178,9 @@ describe('write-styles with variables: re-runs', () => {
     expect(summary.updated).toEqual(['Chorus/primary']);
     expect(fake.listVariables()).toHaveLength(8);
     expect(valueHex(fake, variable)).toBe('#2255ee');
-    expect(variable.getPluginData('chorus.hex')).toBe('#2255ee');
+    expect(variable.getSharedPluginData('chorus', 'hex')).toBe('#2255ee');
     expect(boundId(styleNamed(fake, 'Chorus/primary'))).toBe(variable.id);
-    expect(fake.undo.commits).toBe(2);
+    expect(fake.undo.steps).toHaveLength(2);
   });
 
   it('creates the variables for styles a run without variables wrote, and binds them', async () => {
@@ -206,7 +206,7 @@ describe('write-styles with variables: re-runs', () => {
     const collection = fake.listVariableCollections()[0]!;
     fake.addColorVariable(collection, 'Chorus/text', '#000000');
     await write(fake, PALETTE.slice(0, 3));
-    expect(variableNamed(fake, 'Chorus/text 2').getPluginData('chorus.slot')).toBe('text');
+    expect(variableNamed(fake, 'Chorus/text 2').getSharedPluginData('chorus', 'slot')).toBe('text');
   });
 });
 
@@ -217,7 +217,7 @@ describe('write-styles with variables: conflicts and hand edits', () => {
     const variable = variableNamed(fake, 'Chorus/primary');
     expect(summary.flagged).toEqual(['Chorus/primary']);
     expect(variable.description).toContain('Review in Chorus: the extractors disagree — #3366ff (openai, claude) or #ff6633 (flat-regions).');
-    expect(reviewMarkerSchema.parse(JSON.parse(variable.getPluginData('chorus.review'))).candidates).toEqual(CANDIDATES);
+    expect(reviewMarkerSchema.parse(JSON.parse(variable.getSharedPluginData('chorus', 'review'))).candidates).toEqual(CANDIDATES);
   });
 
   it('lists the variable with its review, and resolving sets the variable and clears its flag too', async () => {
@@ -230,7 +230,7 @@ describe('write-styles with variables: conflicts and hand edits', () => {
 
     expect(await ask(fake, { type: 'resolve-review', styleId: style.id, hex: '#ff6633' })).toMatchObject({ type: 'resolve-review-done' });
     expect(valueHex(fake, variable)).toBe('#ff6633');
-    expect(variable.getPluginData('chorus.review')).toBe('');
+    expect(variable.getSharedPluginData('chorus', 'review')).toBe('');
     expect(variable.description).toContain('Chosen by the designer in review');
     expect(boundId(style)).toBe(variable.id);
 
@@ -282,7 +282,7 @@ describe('write-styles with variables: failures leave styles and variables as th
     await write(fake, PALETTE.slice(0, 3));
     const styles = fake.snapshotStyles();
     const variables = fake.snapshotVariables();
-    const commits = fake.undo.commits;
+    const steps = fake.undo.steps.length;
     // Updates two variables and creates three more (and, for the collection fault, a fresh document).
     const next = PALETTE.map((c) => (c.role === 'background' || c.role === 'text' ? { ...c, hex: '#2255ee' } : c));
     if (op === 'createVariableCollection') fake.listVariableCollections()[0]!.remove();
@@ -294,6 +294,7 @@ describe('write-styles with variables: failures leave styles and variables as th
     expect(reply).toMatchObject({ type: 'failed', error: { code: 'WRITE_FAILED', message: expect.stringContaining('Figma said no') } });
     expect(fake.snapshotStyles()).toEqual(styles);
     expect(fake.snapshotVariables()).toEqual(before);
-    expect(fake.undo.commits).toBe(commits);
+    // The failed action is closed off as its own (net empty) step: nothing of it folds into the next one.
+    expect(fake.undo.pending).toEqual([]);
   });
 });

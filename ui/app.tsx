@@ -4,7 +4,14 @@ import type { BackendRunState } from './backend/backend-run.ts';
 import { tokensToSwatches, type Swatch } from './backend/tokens-to-palette.ts';
 import { useBackendRun } from './backend/use-backend-run.ts';
 import { ChorusError } from './chorus-error.ts';
+import { applyContrastFixes, type ContrastFixes } from './contrast/apply-contrast-fixes.ts';
+import { ContrastPanel } from './contrast/contrast-panel.tsx';
+import { paletteContrast } from './contrast/palette-contrast.ts';
+import { LayersLine } from './document/layers-line.tsx';
+import { withDocumentVotes, type LayersInfo } from './document/with-document-votes.ts';
 import { ErrorPanel } from './error-panel.tsx';
+import { ModesPanel } from './modes/modes-panel.tsx';
+import { TokenizePanel } from './tokenize/tokenize-panel.tsx';
 import { TokenExport } from './export/token-export.tsx';
 import { extractPalette, type PaletteRun } from './extract-palette.ts';
 import type { Host } from './host/host.ts';
@@ -29,7 +36,7 @@ import { WorkingPanel } from './working-panel.tsx';
 type Phase =
   | { kind: 'idle' }
   | { kind: 'working'; step: string }
-  | { kind: 'done'; run: PaletteRun; runId: number }
+  | { kind: 'done'; run: PaletteRun; runId: number; images: readonly ExportedImage[]; layers: LayersInfo | null; layersProblem?: string | undefined }
   | { kind: 'error'; error: PluginError };
 
 const STEP_TEXT = {
@@ -57,7 +64,11 @@ export function App({ host }: { host: Host }) {
   const { channel, can } = host;
   const nodes = useSelection(channel);
   const settings = useSettings(channel);
-  const backend = useBackendRun(host.backend?.openSocket ? { openSocket: host.backend.openSocket } : {});
+  const backend = useBackendRun({
+    ...(host.backend?.openSocket ? { openSocket: host.backend.openSocket } : {}),
+    ...(host.backend?.fetch ? { fetch: host.backend.fetch } : {}),
+    reachableDomains: host.reachableDomains,
+  });
   // Evidence for the backend's dashboard; a failure there is a console warning, never the designer's problem.
   const report = (decisions: readonly Decision[]): void =>
     void postDecisions(settings.current().serverUrl, decisions, host.backend?.fetch ? { fetch: host.backend.fetch } : {});
@@ -69,6 +80,8 @@ export function App({ host }: { host: Host }) {
   const [flaggedRun, setFlaggedRun] = useState<number | null>(null);
   // The playground's picks among a conflict's candidates, for the run on screen.
   const [choices, setChoices] = useState<PaletteChoices>(new Map());
+  // Failing text colours the designer replaced with the nearest passing one, for the run on screen.
+  const [fixes, setFixes] = useState<ContrastFixes>(new Map());
   const runs = useRef(0);
 
   // The Review tab's count: the file may hold flagged colours from an earlier session.
@@ -81,6 +94,7 @@ export function App({ host }: { host: Host }) {
     // The previous palette's refinement is of no use any more: stop paying for it.
     backend.cancel();
     setChoices(new Map());
+    setFixes(new Map());
     setPhase({ kind: 'working', step: host.images ? STEP_TEXT.decoding : STEP_TEXT.exporting });
     let images: readonly ExportedImage[];
     let run: PaletteRun;
@@ -93,7 +107,10 @@ export function App({ host }: { host: Host }) {
       setPhase({ kind: 'error', error: chorusError.toPluginError() });
       return;
     }
-    setPhase({ kind: 'done', run, runId });
+    // The layers are the second voter: what the designer authored, beside what the pixels show.
+    const documented = await withDocumentVotes(channel, run);
+    run = documented.run;
+    setPhase({ kind: 'done', run, runId, images, layers: documented.layers, layersProblem: documented.problem });
     // Tier 1 is on screen; the backend's tiers follow. Wait a frame first, so encoding the request
     // cannot hold up the paint; and the settings, which load at start, long before this.
     await new Promise((resolve) => setTimeout(resolve, ONE_FRAME_MS));
@@ -132,7 +149,9 @@ export function App({ host }: { host: Host }) {
 
   const run = phase.kind === 'done' ? phase.run : null;
   const shown = useShownPalette(run, backend.state, host.images ? 'Tier 1 · browser' : 'Tier 1 · plugin');
-  const swatches = useMemo(() => applyChoices(shown.swatches, choices), [shown.swatches, choices]);
+  const swatches = useMemo(() => applyContrastFixes(applyChoices(shown.swatches, choices), fixes), [shown.swatches, choices, fixes]);
+  const layers = phase.kind === 'done' ? phase.layers : null;
+  const contrast = useMemo(() => paletteContrast(swatches, layers?.pairs ?? []), [swatches, layers]);
   const palette = useMemo(() => swatches.map((swatch) => swatch.color), [swatches]);
   const canExtract = nodes?.some((node) => node.exportable) ?? false;
   const fileColors = can.fileTokens
@@ -154,7 +173,7 @@ export function App({ host }: { host: Host }) {
           onToggleSettings={() => setSettingsOpen(!settingsOpen)}
         />
       )}
-      {settingsOpen && can.chooseServer && <SettingsPanel settings={settings} />}
+      {settingsOpen && can.chooseServer && <SettingsPanel settings={settings} reachableDomains={host.reachableDomains} />}
       {can.fileReview && <ViewTabs view={view} onView={setView} reviewCount={reviews.status === 'ready' ? reviews.reviews.length : null} />}
       {/* Hidden, not unmounted, while Review is open: the palette and the write's summary stay as they were. */}
       <div class="view" id="view-palette" role={can.fileReview ? 'tabpanel' : undefined} aria-labelledby={can.fileReview ? 'tab-palette' : undefined} hidden={view !== 'palette'}>
@@ -173,6 +192,8 @@ export function App({ host }: { host: Host }) {
             />
           )}
         </main>
+        {phase.kind === 'done' && <LayersLine layers={phase.layers} problem={phase.layersProblem} />}
+        {phase.kind === 'done' && <ContrastPanel checks={contrast} onFix={(key, hex) => setFixes((now) => new Map(now).set(key, hex))} />}
         {phase.kind === 'done' && (
           <RefiningPanel
             state={backend.state}
@@ -193,6 +214,10 @@ export function App({ host }: { host: Host }) {
             onReview={openReview}
           />
         )}
+        {phase.kind === 'done' && can.writeStyles && (
+          <ModesPanel key={phase.runId} channel={channel} images={phase.images} read={phase.layers?.read ?? null} prefix={settings.current().prefix} />
+        )}
+        {phase.kind === 'done' && can.writeStyles && phase.layers && <TokenizePanel key={phase.runId} channel={channel} prefix={settings.current().prefix} />}
         {(phase.kind === 'done' || can.fileTokens) && (
           <TokenExport palette={phase.kind === 'done' ? palette : null} fileColors={fileColors} folder={settings.current().prefix} />
         )}

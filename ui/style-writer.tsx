@@ -3,6 +3,8 @@ import type { PluginError, Source, WriteSummary } from '../core/messages/plugin-
 import type { PaletteColor } from '../core/palette/palette-color.ts';
 import { ChorusError } from './chorus-error.ts';
 import { EditedByHandPrompt } from './edited-by-hand-prompt.tsx';
+import type { PlanLineMessage } from '../core/messages/design-system-messages.ts';
+import { PlanPanel, planChoices } from './plan/plan-panel.tsx';
 import type { PluginChannel } from './plugin-channel.ts';
 import { PrefixField } from './prefix-field.tsx';
 import type { FlagSetting, TextSetting } from './use-settings.ts';
@@ -37,10 +39,41 @@ export interface StyleWriterProps {
  */
 export function StyleWriter({ channel, palette, source, prefix, variables, settingsProblem, onWritten, onReview }: StyleWriterProps) {
   const [state, setState] = useState<WriteState>({ kind: 'ready' });
+  // The plan, shown when the file has tokens to reuse: the designer confirms or changes it before the write.
+  const [plan, setPlan] = useState<{ lines: readonly PlanLineMessage[]; choices: ReadonlyMap<string, string | null> } | null>(null);
+  const [locked, setLocked] = useState<ReadonlySet<string>>(new Set());
   const busy = state.kind === 'writing';
+  const failed = (error: unknown) => setState({ kind: 'failed', error: ChorusError.from(error).toPluginError() });
 
-  const write = (overwriteEdited: boolean): void => {
+  /** Create styles: plan first; with nothing to reuse, write at once (the summary says what changed). */
+  const create = (lock: ReadonlySet<string> = locked, showPlan = false): void => {
     if (prefix.valid === null || busy) return;
+    const folder = prefix.valid;
+    setState({ kind: 'writing', last: state.kind === 'written' ? state.summary : null });
+    channel.request({ type: 'plan-write', palette: [...palette], prefix: folder, locked: [...lock] }).then((reply) => {
+      if (showPlan || reply.lines.some((line) => line.action === 'reuse' || line.alternatives.length > 0)) {
+        setPlan({ lines: reply.lines, choices: new Map() });
+        setState({ kind: 'ready' });
+      } else write(false, true);
+    }, failed);
+  };
+
+  const writePlan = (): void => {
+    if (!plan || prefix.valid === null) return;
+    prefix.save();
+    const written = palette;
+    setState({ kind: 'writing', last: null });
+    channel
+      .request({ type: 'write-plan', palette: [...written], source, options: { prefix: prefix.valid, overwriteEdited: false, variables: variables.value }, choices: planChoices(plan.lines, plan.choices) })
+      .then((reply) => {
+        setPlan(null);
+        setState({ kind: 'written', summary: reply.summary, keptEdited: false, palette: written });
+        onWritten?.(reply.summary);
+      }, failed);
+  };
+
+  const write = (overwriteEdited: boolean, planned = false): void => {
+    if (prefix.valid === null || (busy && !planned)) return;
     prefix.save();
     setState({ kind: 'writing', last: state.kind === 'written' ? state.summary : null });
     const written = palette;
@@ -74,7 +107,7 @@ export function StyleWriter({ channel, palette, source, prefix, variables, setti
             </label>
           }
         />
-        <button type="button" class="button button--primary" disabled={busy || prefix.valid === null} onClick={() => write(false)}>
+        <button type="button" class="button button--primary" disabled={busy || prefix.valid === null || plan !== null} onClick={() => create()}>
           {busy ? 'Writing…' : 'Create styles'}
         </button>
       </div>
@@ -84,6 +117,25 @@ export function StyleWriter({ channel, palette, source, prefix, variables, setti
         </p>
       )}
       {settingsProblem && <p class="problem">{settingsProblem}</p>}
+      {plan && (
+        <PlanPanel
+          lines={plan.lines}
+          choices={plan.choices}
+          locked={locked}
+          busy={busy}
+          onChoose={(slot, tokenId) => setPlan({ ...plan, choices: new Map(plan.choices).set(slot, tokenId) })}
+          onLock={(slot, on) => {
+            const next = new Set(locked);
+            if (on) next.add(slot);
+            else next.delete(slot);
+            setLocked(next);
+            setPlan(null);
+            create(next, true);
+          }}
+          onWrite={writePlan}
+          onCancel={() => setPlan(null)}
+        />
+      )}
       {state.kind === 'failed' && (
         <p class="problem" role="alert" data-testid="write-error">
           {state.error.message} <span class="error-code">{state.error.code}</span>

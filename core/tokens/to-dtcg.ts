@@ -1,5 +1,7 @@
 import { parseHex } from '../color/index.ts';
 import type { ExportColor } from './export-color.ts';
+import type { ObservedPair } from '../contrast/screen-pairs.ts';
+import { contrastExtensions, type ContrastExtension } from './contrast-extensions.ts';
 import { tokenKeys } from './token-keys.ts';
 
 /** The namespaced `$extensions` key Chorus writes (reverse-domain, as DTCG asks). */
@@ -27,6 +29,8 @@ export interface ChorusTokenExtension {
   readonly agreement?: number;
   readonly conflict?: boolean;
   readonly candidates?: readonly { readonly hex: string; readonly weight: number; readonly extractors: readonly string[] }[];
+  /** On a text colour: WCAG 2.2 ratio, APCA Lc and verdicts on each background the screen draws it on. */
+  readonly contrast?: readonly ContrastExtension[];
 }
 
 /** `{ color: { $type: 'color', <key>: token, … } }`: one group, `$type` on the group, a token per role (or name). */
@@ -40,10 +44,13 @@ const COMPONENT_DECIMALS = 4;
 /**
  * The palette as a DTCG 2025.10 document (Design Tokens Format Module, colour type): each colour
  * an `srgb` colour object with `components` and a `hex` fallback, its `$description` saying what it
- * is, and the vote (confidence, agreement, conflict, candidates) under `$extensions["dev.chorus"]`.
+ * is, and the vote (confidence, agreement, conflict, candidates) under `$extensions["dev.chorus"]`,
+ * with each text colour's contrast on the backgrounds it is used on (`observed` pairs from the
+ * layers, else the role pairs: text on background and surface, on-primary on primary, muted text).
  */
-export function toDtcg(colors: readonly ExportColor[]): DtcgDocument {
+export function toDtcg(colors: readonly ExportColor[], observed: readonly ObservedPair[] = []): DtcgDocument {
   const keys = tokenKeys(colors);
+  const contrast = contrastExtensions(colors, keys, observed);
   const group: Record<string, DtcgColorToken | string> = { $type: 'color', $description: 'Colour tokens extracted by Chorus.' };
   colors.forEach((c, i) => {
     const rgb = parseHex(c.hex);
@@ -59,6 +66,7 @@ export function toDtcg(colors: readonly ExportColor[]): DtcgDocument {
       ...(c.candidates
         ? { candidates: c.candidates.map((k) => ({ hex: k.hex, weight: k.weight, extractors: k.votes.map((v) => v.extractor) })) }
         : {}),
+      ...(contrast.has(keys[i]!) ? { contrast: contrast.get(keys[i]!)! } : {}),
     };
     group[keys[i]!] = {
       $value: { colorSpace: 'srgb', components: [round(rgb.r), round(rgb.g), round(rgb.b)], hex: c.hex.toLowerCase() },

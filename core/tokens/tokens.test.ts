@@ -3,7 +3,7 @@ import type { ExportColor } from './export-color.ts';
 import { formatTokens, TOKEN_FORMATS } from './format-tokens.ts';
 import { fromDtcg } from './from-dtcg.ts';
 import { toCssVariables } from './to-css-variables.ts';
-import { CHORUS_EXTENSION, toDtcg } from './to-dtcg.ts';
+import { CHORUS_EXTENSION, toDtcg, type DtcgColorToken } from './to-dtcg.ts';
 import { toPlainJson } from './to-plain-json.ts';
 import { toTokensStudio } from './to-tokens-studio.ts';
 import { toTokenName } from './token-name.ts';
@@ -85,5 +85,18 @@ describe('other formats', () => {
 
   it('every format renders for an empty palette too', () => {
     for (const format of TOKEN_FORMATS) expect(typeof formatTokens([], format)).toBe('string');
+  });
+});
+
+describe('toDtcg contrast', () => {
+  it('puts each text colour\'s WCAG ratio, APCA Lc and verdict on the backgrounds it is used on, with the nearest passing colour when it fails', () => {
+    const doc = toDtcg([
+      { hex: '#ffffff', role: 'background' },
+      { hex: '#000000', role: 'text' },
+      { hex: '#9a9a9a', role: 'text-muted' },
+    ]);
+    const contrastOf = (key: string) => (doc.color[key] as DtcgColorToken).$extensions?.[CHORUS_EXTENSION].contrast;
+    expect(contrastOf('text')).toEqual([{ on: '{color.background}', ratio: 21, apcaLc: 106.04, wcag: 'AAA', apca: 'body', large: false }]);
+    expect(contrastOf('text-muted')?.[0]).toMatchObject({ on: '{color.background}', wcag: 'fail', suggestion: expect.stringMatching(/^#[0-9a-f]{6}$/) });
   });
 });

@@ -216,13 +216,39 @@ export class FakeDocument {
   readonly id = '0:0';
   readonly parent = null;
   private readonly data: PluginDataStore;
+  /**
+   * As Figma: the profile paint and variable RGB values are in (Figma update 141: "their RGB
+   * fields remain the projection for the current document color profile"). The fake stores the
+   * numbers it is given; a designer's hex in a P3 file is a P3 colour, as Figma's picker there.
+   */
+  readonly documentColorProfile: 'LEGACY' | 'SRGB' | 'DISPLAY_P3';
 
   constructor(
     public name: string,
     private readonly pages: FakePage[],
     world: Pick<NodeWorld, 'journal' | 'faults'>,
+    documentColorProfile: 'LEGACY' | 'SRGB' | 'DISPLAY_P3' = 'SRGB',
   ) {
+    this.documentColorProfile = documentColorProfile;
     this.data = new PluginDataStore(() => this.id, world.journal, world.faults, () => undefined);
+  }
+
+  /** Test control: the plugin's id changed, so its private data here is out of reach. */
+  forgetPrivatePluginData(): void {
+    this.data.forgetPrivate();
+  }
+  getSharedPluginData(namespace: string, key: string): string {
+    return this.data.getShared(namespace, key);
+  }
+  setSharedPluginData(namespace: string, key: string, value: string): void {
+    this.data.setShared(namespace, key, value);
+  }
+  getSharedPluginDataKeys(namespace: string): string[] {
+    return this.data.sharedKeys(namespace);
+  }
+  /** Shared plugin data keyed `namespace.key` (a test's view, not Figma's API). */
+  sharedEntries(): Record<string, string> {
+    return this.data.sharedEntries();
   }
 
   get children(): readonly FakePage[] {

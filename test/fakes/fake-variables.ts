@@ -29,6 +29,8 @@ export interface VariableWorld {
   readonly faults: FaultPlan;
   readonly scheduler: FakeScheduler;
   readonly dynamicPage: boolean;
+  /** Modes a collection may have (the file's plan); Starter's 1 when absent. */
+  readonly modeLimit?: number;
 }
 
 /** Every VariableScope, from @figma/plugin-typings. */
@@ -89,12 +91,13 @@ const SIMULATED_TYPES = new Set<string>(['BOOLEAN', 'FLOAT', 'STRING', 'COLOR'])
 function isSimulated(type: VariableResolvedDataType): type is SimulatedType {
   return SIMULATED_TYPES.has(type);
 }
-/** Starter plan: one mode per collection (the plan Figma's free files are on). */
-const MODE_LIMIT = 1;
+/** Starter plan: one mode per collection (the plan Figma's free files are on); a fake made with `modeLimit` stands for a paid plan. */
+const STARTER_MODE_LIMIT = 1;
 
 /** A local variable collection. */
 export class FakeVariableCollection implements VariableCollection {
-  readonly remote = false;
+  /** True for a library's collection, imported with one of its variables: never local. */
+  remote = false;
   readonly isExtension = false;
   hiddenFromPublishing = false;
   live = true;
@@ -163,17 +166,28 @@ export class FakeVariableCollection implements VariableCollection {
     this.currentModes = this.currentModes.filter((m) => m.modeId !== modeId);
   }
 
-  addMode(_name: string): string {
+  /** As Figma: refused past the plan's limit with its documented message; a new mode starts with the default mode's values. */
+  addMode(name: string): string {
     this.assertLive('addMode');
-    throw new Error(`in addMode: Limited to ${MODE_LIMIT} modes only`);
+    requireString(name, 'addMode', 'name');
+    const limit = this.store.world.modeLimit ?? STARTER_MODE_LIMIT;
+    if (this.currentModes.length >= limit) throw new Error(`in addMode: Limited to ${limit} modes only`);
+    const modeId = `${this.defaultModeId}-${++this.addedModes}`;
+    const before = this.currentModes;
+    this.currentModes = [...this.currentModes, { modeId, name }];
+    this.store.world.journal.record({ op: 'addMode', targetId: this.id, key: modeId }, () => (this.currentModes = before));
+    return modeId;
   }
+  private addedModes = 0;
 
   renameMode(modeId: string, newName: string): void {
     this.assertLive('renameMode');
     requireString(newName, 'renameMode', 'newName');
-    const mode = this.currentModes.find((m) => m.modeId === modeId);
-    if (!mode) throw new Error(`in renameMode: The mode with id ${JSON.stringify(modeId)} does not exist`);
-    mode.name = newName;
+    const index = this.currentModes.findIndex((m) => m.modeId === modeId);
+    if (index < 0) throw new Error(`in renameMode: The mode with id ${JSON.stringify(modeId)} does not exist`);
+    const before = this.currentModes;
+    this.currentModes = this.currentModes.map((m, i) => (i === index ? { ...m, name: newName } : m));
+    this.store.world.journal.record({ op: 'renameMode', targetId: this.id, key: modeId }, () => (this.currentModes = before));
   }
 
   getPluginData(key: string): string {
@@ -186,6 +200,10 @@ export class FakeVariableCollection implements VariableCollection {
   getPluginDataKeys(): string[] {
     return this.data.keys();
   }
+  /** Test control: the plugin's id changed, so its private data here is out of reach. */
+  forgetPrivatePluginData(): void {
+    this.data.forgetPrivate();
+  }
   getSharedPluginData(namespace: string, key: string): string {
     return this.data.getShared(namespace, key);
   }
@@ -194,6 +212,10 @@ export class FakeVariableCollection implements VariableCollection {
   }
   getSharedPluginDataKeys(namespace: string): string[] {
     return this.data.sharedKeys(namespace);
+  }
+  /** Shared plugin data keyed `namespace.key` (a test's view, not Figma's API). */
+  sharedEntries(): Record<string, string> {
+    return this.data.sharedEntries();
   }
 
   /** A test control's write (the designer's), not journaled. */
@@ -208,7 +230,8 @@ export class FakeVariableCollection implements VariableCollection {
 
 /** A local variable. */
 export class FakeVariable implements Variable {
-  readonly remote = false;
+  /** True for a library variable imported into the file (importVariableByKeyAsync): never local. */
+  remote = false;
   hiddenFromPublishing = false;
   live = true;
   private currentName: string;
@@ -267,7 +290,10 @@ export class FakeVariable implements Variable {
 
   get valuesByMode(): { [modeId: string]: VariableValue } {
     this.assertLive('get_valuesByMode');
-    return deepFreeze(structuredClone(this.values));
+    // A mode added after the variable was set holds the default mode's value until set.
+    const values: Record<string, VariableValue> = {};
+    for (const mode of this.collection.modes) values[mode.modeId] = this.values[mode.modeId] ?? this.values[this.collection.defaultModeId]!;
+    return deepFreeze(structuredClone(values));
   }
 
   setValueForMode(modeId: string, newValue: VariableValue): void {
@@ -344,6 +370,10 @@ export class FakeVariable implements Variable {
   getPluginDataKeys(): string[] {
     return this.data.keys();
   }
+  /** Test control: the plugin's id changed, so its private data here is out of reach. */
+  forgetPrivatePluginData(): void {
+    this.data.forgetPrivate();
+  }
   getSharedPluginData(namespace: string, key: string): string {
     return this.data.getShared(namespace, key);
   }
@@ -353,9 +383,21 @@ export class FakeVariable implements Variable {
   getSharedPluginDataKeys(namespace: string): string[] {
     return this.data.sharedKeys(namespace);
   }
+  /** Shared plugin data keyed `namespace.key` (a test's view, not Figma's API). */
+  sharedEntries(): Record<string, string> {
+    return this.data.sharedEntries();
+  }
 
   /** The designer editing the variable in Figma's variables panel: validated like the API, never journaled. */
-  designerEdit(change: { name?: string; description?: string; value?: VariableValue; scopes?: VariableScope[]; pluginData?: Record<string, string> }): void {
+  designerEdit(change: {
+    name?: string;
+    description?: string;
+    value?: VariableValue;
+    scopes?: VariableScope[];
+    pluginData?: Record<string, string>;
+    /** Keyed `namespace.key`, e.g. `chorus.review`. */
+    sharedPluginData?: Record<string, string>;
+  }): void {
     this.assertLive('edit');
     if (change.name !== undefined) {
       this.store.requireFreeName(this.collection, change.name, 'set_name', this);
@@ -367,6 +409,7 @@ export class FakeVariable implements Variable {
     }
     if (change.scopes !== undefined) this.currentScopes = checkScopes(change.scopes, this.resolvedType);
     for (const [key, value] of Object.entries(change.pluginData ?? {})) this.data.write(key, value);
+    this.data.writeSharedEntries(change.sharedPluginData ?? {});
   }
 
   get isLive(): boolean {
@@ -388,6 +431,8 @@ export interface VariableSnapshot {
   scopes: VariableScope[];
   valuesByMode: { [modeId: string]: VariableValue };
   pluginData: Record<string, string>;
+  /** Keyed `namespace.key`. */
+  sharedPluginData: Record<string, string>;
 }
 
 export interface CollectionSnapshot {
@@ -396,6 +441,8 @@ export interface CollectionSnapshot {
   defaultModeId: string;
   modes: { modeId: string; name: string }[];
   pluginData: Record<string, string>;
+  /** Keyed `namespace.key`. */
+  sharedPluginData: Record<string, string>;
 }
 
 /** The document's local variables and collections, and figma.variables over them. */
@@ -438,7 +485,14 @@ export class VariableStore {
     getLocalVariableCollectionsAsync: (): Promise<VariableCollection[]> =>
       this.world.scheduler.later(() => {
         this.world.faults.check('getLocalVariableCollectionsAsync');
-        return this.liveCollections();
+        return this.liveCollections().filter((c) => !c.remote);
+      }),
+    /** A variable of an enabled library, by its key; rejects for a key no enabled library has. */
+    importVariableByKeyAsync: (key: string): Promise<Variable> =>
+      this.world.scheduler.later(() => {
+        const found = this.importByKey?.(key);
+        if (!found) throw new Error(`in importVariableByKeyAsync: No variable with key ${JSON.stringify(key)} in the enabled libraries`);
+        return found;
       }),
     getLocalVariableCollections: (): VariableCollection[] => {
       this.requireFullAccess('getLocalVariableCollections', 'getLocalVariableCollectionsAsync');
@@ -526,6 +580,7 @@ export class VariableStore {
         defaultModeId: c.defaultModeId,
         modes: structuredClone(c.modes),
         pluginData: pluginDataOf(c),
+        sharedPluginData: c.sharedEntries(),
       })),
       variables: this.liveVariables().map((v) => ({
         id: v.id,
@@ -536,6 +591,7 @@ export class VariableStore {
         scopes: v.scopes,
         valuesByMode: structuredClone(v.valuesByMode),
         pluginData: pluginDataOf(v),
+        sharedPluginData: v.sharedEntries(),
       })),
     };
   }
@@ -599,8 +655,11 @@ export class VariableStore {
   }
 
   private localVariables(type: VariableResolvedDataType | undefined): FakeVariable[] {
-    return this.liveVariables().filter((v) => type === undefined || v.resolvedType === type);
+    return this.liveVariables().filter((v) => !v.remote && (type === undefined || v.resolvedType === type));
   }
+
+  /** What importVariableByKeyAsync resolves a library key to; set by the fake's team library. */
+  importByKey: ((key: string) => FakeVariable | undefined) | undefined;
 
   private requireVariable(variable: Variable, operation: string): FakeVariable {
     const found = typeof variable === 'object' && variable !== null ? this.variableById(variable.id) : null;

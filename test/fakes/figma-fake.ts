@@ -1,11 +1,14 @@
 import { FaultPlan, type FaultOp } from './fake-faults.ts';
 import { FakeDocument, FakePage, FakeSceneNode, type ExportCall } from './fake-nodes.ts';
+import { FakeLayerNode, type LayerSpec } from './fake-layers.ts';
+import { FakeTeamLibrary, type LibraryInit } from './fake-team-library.ts';
 import { FakePaintStyle } from './fake-paint-style.ts';
 import { FakeScheduler } from './fake-scheduler.ts';
 import { UndoJournal, type JournalEntry, type UndoStep } from './fake-undo-journal.ts';
 import { VariableStore, type CollectionSnapshot, type FakeVariable, type FakeVariableCollection, type VariableSnapshot } from './fake-variables.ts';
 
 export type { ExportCall } from './fake-nodes.ts';
+export { FakeLayerNode, type LayerSpec, type TextRangeSpec } from './fake-layers.ts';
 export { FakePage, FakeSceneNode } from './fake-nodes.ts';
 export type { FaultOp } from './fake-faults.ts';
 export type { JournalEntry, UndoStep } from './fake-undo-journal.ts';
@@ -29,6 +32,14 @@ export interface FigmaFakeOptions {
   documentAccess?: 'dynamic-page' | 'full';
   /** Name of the first page (the current one when the plugin starts). */
   pageName?: string;
+  /**
+   * `figma.root.documentColorProfile`. Paint and variable RGB values are in this profile, and so
+   * are the hex colours the designer helpers take (addPaintStyle, editStyle, addColorVariable…).
+   * Default 'SRGB'; 'LEGACY' is a file from before colour management (read as sRGB).
+   */
+  documentColorProfile?: 'LEGACY' | 'SRGB' | 'DISPLAY_P3';
+  /** Modes a variable collection may have, as the file's plan allows; Starter's 1 by default. */
+  modeLimit?: number;
 }
 
 export interface FrameInit {
@@ -63,6 +74,8 @@ export interface PaintStyleInit {
   paints?: readonly Paint[];
   description?: string;
   pluginData?: Record<string, string>;
+  /** Shared plugin data keyed `namespace.key`, e.g. `chorus.slot`. */
+  sharedPluginData?: Record<string, string>;
 }
 
 /** A designer's edit in Figma's UI (not the plugin's, so not on the plugin's undo journal). */
@@ -73,6 +86,8 @@ export interface DesignerStyleEdit {
   hex?: string;
   paints?: readonly Paint[];
   pluginData?: Record<string, string>;
+  /** Shared plugin data keyed `namespace.key`, e.g. `chorus.review`. */
+  sharedPluginData?: Record<string, string>;
 }
 
 /** Plain data of one live local paint style, for `expect(...).toEqual` before/after comparisons. */
@@ -82,6 +97,8 @@ export interface StyleSnapshot {
   description: string;
   paints: Paint[];
   pluginData: Record<string, string>;
+  /** Shared plugin data keyed `namespace.key` (Chorus's: `chorus.slot`, `chorus.hex`, …). */
+  sharedPluginData: Record<string, string>;
 }
 
 /** A designer's edit of a variable in Figma's variables panel (not on the plugin's undo journal). */
@@ -93,6 +110,8 @@ export interface DesignerVariableEdit {
   value?: VariableValue;
   scopes?: VariableScope[];
   pluginData?: Record<string, string>;
+  /** Shared plugin data keyed `namespace.key`. */
+  sharedPluginData?: Record<string, string>;
 }
 
 /** Plain data of the document's local variables and collections. */
@@ -136,6 +155,10 @@ export interface FigmaFake {
   /** Adds a frame (or another exportable node) to a page; the designer has not selected it yet. */
   addFrame(init: FrameInit): FakeSceneNode;
   addUnexportableNode(init: UnexportableNodeInit): FakeSceneNode;
+  /** Enables a team library in the file: its colour variables become reachable through figma.teamLibrary. */
+  enableLibrary(init: LibraryInit): void;
+  /** Adds a tree of layers (frames, shapes, text with ranges) to a page; returns its root. */
+  addLayers(spec: LayerSpec, page?: FakePage): FakeLayerNode;
   /** Adds a page after the others; the current page stays the current one. */
   addPage(name: string): FakePage;
   /** The designer deleting a node: it leaves its page, and getNodeByIdAsync no longer finds it. */
@@ -170,6 +193,11 @@ export interface FigmaFake {
   /** Writes plugin data on `figma.root` as something other than this plugin run would (an older Chorus, a damaged file). */
   seedDocumentPluginData(key: string, value: string): void;
 
+  /**
+   * Publishing under a Figma-assigned id (or any change of plugin id): every private plugin data
+   * entry the plugin wrote becomes unreachable (setPluginData docs); shared plugin data stays.
+   */
+  changePluginId(): void;
   /** Makes the (after + 1)-th next call of `op` throw (once). */
   failNext(op: FaultOp, options?: { message?: string; after?: number }): void;
 
@@ -235,10 +263,11 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
   let nextStyle = 1;
   let nextPage = 1;
 
-  const world = { journal, faults, scheduler, dynamicPage, exports };
+  const world = { journal, faults, scheduler, dynamicPage, exports, ...(options.modeLimit !== undefined ? { modeLimit: options.modeLimit } : {}) };
   const variables = new VariableStore(world);
+  const teamLibrary = new FakeTeamLibrary(variables, scheduler, (hex) => rgbaOf(hex));
   const pages: FakePage[] = [];
-  const document = new FakeDocument('Fake file', pages, world);
+  const document = new FakeDocument('Fake file', pages, world, options.documentColorProfile);
   let currentPage = newPage(options.pageName ?? 'Page 1');
 
   function newPage(name: string): FakePage {
@@ -373,8 +402,19 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
     },
   };
 
+  // Figma's `figma.mixed`: what a property reads when its value differs across a node's parts.
+  const mixed = Symbol('figma.mixed');
+
+  function buildLayer(spec: LayerSpec): FakeLayerNode {
+    const node = new FakeLayerNode(spec, `1:${nextNode++}`, world, mixed);
+    nodes.set(node.id, node);
+    for (const child of spec.children ?? []) node.adopt(buildLayer(child));
+    return node;
+  }
+
   const api = {
     apiVersion: '1.0.0' as const,
+    mixed,
     editorType: 'figma' as const,
     mode: 'default' as const,
     command: '',
@@ -412,6 +452,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
       },
     },
     variables: variables.api,
+    teamLibrary: teamLibrary.api,
     loadAllPagesAsync(): Promise<void> {
       return scheduler.later(() => {
         allPagesLoaded = true;
@@ -577,6 +618,14 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
         exportable: false,
       });
     },
+    enableLibrary(init) {
+      teamLibrary.enable(init);
+    },
+    addLayers(spec, page = pages[0]!) {
+      const root = buildLayer(spec);
+      requirePage(page, 'addLayers').append(root);
+      return root;
+    },
     addPage(name) {
       return newPage(name);
     },
@@ -602,6 +651,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
         description: init.description ?? '',
         paints: paintsOf(init) ?? [],
         pluginData: init.pluginData ?? {},
+        sharedPluginData: init.sharedPluginData ?? {},
       });
       styles.push(style);
       return style;
@@ -621,6 +671,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
           description: style.description,
           paints: structuredClone(style.paints) as Paint[],
           pluginData,
+          sharedPluginData: style.sharedEntries(),
         };
       });
     },
@@ -643,6 +694,12 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
       document.seedPluginData(key, value);
     },
 
+    changePluginId() {
+      for (const style of styles) style.forgetPrivatePluginData();
+      for (const variable of variables.liveVariables()) variable.forgetPrivatePluginData();
+      for (const collection of variables.liveCollections()) collection.forgetPrivatePluginData();
+      document.forgetPrivatePluginData();
+    },
     failNext(op, failOptions = {}) {
       faults.add(op, failOptions.message ?? `figma fake: injected failure of ${op}`, failOptions.after ?? 0);
     },
@@ -721,16 +778,24 @@ function assertStorable(value: unknown, path = 'value'): void {
   if (value === null || value === undefined) return;
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') return;
-  if (value instanceof Uint8Array) return;
+  // By tag, not instanceof: the plugin's values come from its own realm (run-built-plugin.ts), whose
+  // Uint8Array and Object.prototype are not this module's.
+  if (Object.prototype.toString.call(value) === '[object Uint8Array]') return;
   if (Array.isArray(value)) {
     value.forEach((item, i) => assertStorable(item, `${path}[${i}]`));
     return;
   }
-  if (type === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (type === 'object' && isPlainObject(value)) {
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) assertStorable(item, `${path}.${key}`);
     return;
   }
   throw new Error(`in clientStorage.setAsync: ${path} cannot be stored (only objects, arrays, strings, numbers, booleans, null, undefined and Uint8Array can)`);
+}
+
+/** An object literal of any realm: its prototype is null or that realm's Object.prototype. */
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || (typeof proto === 'object' && Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
 }
 
 /** `#rrggbb` → a SOLID paint in Figma's 0–1 units; the fake's own conversion, independent of the plugin's. */

@@ -27,8 +27,8 @@ const RUNS = 100;
 /** Longest any one run may take before it counts as hung; the whole batch is bounded by it too. */
 const RUN_TIMEOUT_MS = 60_000;
 /**
- * The daily cap, USD: a handful of runs' paid calls. Each run reserves the estimates of three
- * paid calls (about $0.033 on a 1440 × 900 screen, most of it Sonnet) and is billed far less by the
+ * The daily cap, USD: a handful of runs' paid calls. Each run reserves the estimates of four
+ * paid calls (about $0.05 on a 1440 × 900 screen, most of it Sonnet and Gemini's output cap) and is billed far less by the
  * fakes, so with 100 runs at once the cap turns many calls away with DAILY_CAP.
  */
 const DAILY_CAP_USD = 0.1;

@@ -1,5 +1,6 @@
 import type { Extraction } from '../../core/cv/extracted-color.ts';
 import { TIER1_EXTRACTORS } from '../../core/cv/tier1-extractors.ts';
+import { DOCUMENT_ID, DOCUMENT_WEIGHT } from '../../core/document/vote-document.ts';
 import type { ColorVote } from '../../core/vote/color-vote.ts';
 import { extractionVotes } from '../../core/vote/extraction-votes.ts';
 
@@ -13,7 +14,8 @@ export const MAX_REQUEST_VOTES = 1024;
  * extractor keeps its most prominent ones (extractions list colours most prominent first).
  */
 export function tier1Votes(extractions: readonly Extraction[]): ColorVote[] {
-  const weights = new Map(TIER1_EXTRACTORS.map((e) => [e.id, e.weight]));
+  // The document's layers vote in tier 1 too, as their own kind of evidence.
+  const weights = new Map([...TIER1_EXTRACTORS.map((e): [string, number] => [e.id, e.weight]), [DOCUMENT_ID, DOCUMENT_WEIGHT]]);
   const known = extractions.filter((e) => weights.has(e.extractor));
   const perExtractor = Math.floor(MAX_REQUEST_VOTES / Math.max(1, known.length));
   return known.flatMap((e) => extractionVotes({ ...e, colors: e.colors.slice(0, perExtractor) }, weights.get(e.extractor)!));

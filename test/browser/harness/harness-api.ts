@@ -9,6 +9,14 @@ export interface ChorusHarness {
   /** The designer selecting the fixture frame. */
   selectFrame(): void;
   selectNothing(): void;
+  /** The designer selecting the same screen built as layers (frames, texts, a button), exporting the fixture's pixels. */
+  selectLayeredFrame(): void;
+  /** How many solid fills and strokes of the layered frame are bound to a variable. */
+  layerBindings(): number;
+  /** The designer's Ctrl+Z once. */
+  undoOnce(): void;
+  /** With `?darkFrame=1`: the designer selecting the light frame and a dark one, two versions for modes. */
+  selectLightAndDark(): void;
   /** The fixture frame's node id (what a palette's `source` names). */
   frameId(): string;
   /** Ids of the nodes selected on the current page now. */
@@ -25,6 +33,8 @@ export interface ChorusHarness {
   clientStorageText(): string;
   /** Times the plugin called figma.commitUndo(). */
   undoCommits(): number;
+  /** Undo steps the plugin's actions made (what Ctrl+Z walks back through). */
+  undoSteps(): number;
   /** Errors thrown by the plugin's handlers, as text. */
   uncaughtErrors(): string[];
   /** Resolves when the fake has nothing left to deliver. */

@@ -5,6 +5,7 @@
 import { SETTINGS_STORAGE_KEY } from '../../../plugin/load-settings.ts';
 import { startPlugin } from '../../../plugin/start-plugin.ts';
 import { createFigmaFake } from '../../fakes/figma-fake.ts';
+import { buildScreenLayers } from '../../fakes/screen-layers.ts';
 import { BROKEN_FRAME_NAME, FRAME_NAME, type ChorusHarness } from './harness-api.ts';
 
 /** Figma's default plugin window, used when showUI gives no size. */
@@ -16,13 +17,44 @@ async function boot(): Promise<void> {
     fetch('/ui.html').then((response) => response.text()),
   ]);
   const size = pngSize(png);
-  const fake = createFigmaFake();
+  const params = new URLSearchParams(location.search);
+  // `?modeLimit=N`: the file's plan allows N modes per collection (Starter's 1 otherwise).
+  const modeLimit = params.get('modeLimit');
+  const fake = createFigmaFake(modeLimit === null ? {} : { modeLimit: Number(modeLimit) });
   // `?serverUrl=…` seeds the settings a designer saved before (empty: no backend), so no test
   // reaches for whatever happens to listen on the default port.
   const serverUrl = new URLSearchParams(location.search).get('serverUrl');
   if (serverUrl !== null) fake.clientStorage.set(SETTINGS_STORAGE_KEY, { prefix: 'Chorus', serverUrl });
+  // `?designSystem=1`: the file already has Primer's colours, as variables, a style and a library.
+  if (new URLSearchParams(location.search).get('designSystem') === '1') {
+    const brand = fake.addVariableCollection('Brand');
+    fake.addColorVariable(brand, 'accent/emphasis', '#0969da');
+    fake.addColorVariable(brand, 'accent/emphasis-hover', '#0550ae');
+    fake.addPaintStyle({ name: 'fg/default', hex: '#1f2328' });
+    fake.enableLibrary({ libraryName: 'Primer', collectionName: 'Base', variables: [{ name: 'canvas/default', hex: '#ffffff' }] });
+  }
   const frame = fake.addFrame({ name: FRAME_NAME, width: size.width, height: size.height, png });
   // A PNG cut off after its header: right signature and size, no pixels.
+  // The fixture's palette (GitHub Primer light) as a designer builds the screen in layers.
+  const layered = fake.addLayers({
+    ...buildScreenLayers({
+      name: 'Login — layers',
+      width: size.width,
+      height: size.height,
+      colors: [
+        { hex: '#ffffff', roles: ['background', 'onPrimary'], share: 0.82 },
+        { hex: '#f6f8fa', roles: ['surface'], share: 0.14 },
+        { hex: '#0969da', roles: ['primary'], share: 0.013 },
+        { hex: '#d0d7de', roles: ['border'], share: 0.004 },
+        { hex: '#1f2328', roles: ['text'], share: 0.01 },
+        { hex: '#656d76', roles: ['muted'], share: 0.004 },
+      ],
+    }),
+    png,
+  });
+  // `?darkFrame=1`: a dark version of a screen beside the light one (/fixture-dark.png), for modes.
+  const darkPng = params.get('darkFrame') === '1' ? new Uint8Array(await (await fetch('/fixture-dark.png')).arrayBuffer()) : undefined;
+  const darkFrame = darkPng ? fake.addFrame({ name: 'Dashboard — dark', ...pngSize(darkPng), png: darkPng }) : undefined;
   const broken = fake.addFrame({ name: BROKEN_FRAME_NAME, width: size.width, height: size.height, png: png.slice(0, 64) });
 
   const iframe = document.createElement('iframe');
@@ -63,6 +95,23 @@ async function boot(): Promise<void> {
   const harness: ChorusHarness = {
     selectFrame: () => fake.select([frame]),
     selectNothing: () => fake.select([]),
+    selectLayeredFrame: () => fake.select([layered]),
+    layerBindings: () => {
+      let bound = 0;
+      const visit = (node: (typeof layered)['children'][number] | typeof layered): void => {
+        for (const paints of [node.fills, node.strokes]) {
+          if (Array.isArray(paints)) bound += (paints as readonly Paint[]).filter((p) => p.type === 'SOLID' && p.boundVariables?.color).length;
+        }
+        node.children.forEach(visit);
+      };
+      visit(layered);
+      return bound;
+    },
+    undoOnce: () => void fake.undo.undo(),
+    selectLightAndDark: () => {
+      if (!darkFrame) throw new Error('open the harness with ?darkFrame=1');
+      fake.select([frame, darkFrame]);
+    },
     frameId: () => frame.id,
     selection: () => fake.figma.currentPage.selection.map((node) => node.id),
     selectBrokenFrame: () => fake.select([broken]),
@@ -75,6 +124,7 @@ async function boot(): Promise<void> {
     },
     clientStorageText: () => JSON.stringify([...fake.clientStorage]),
     undoCommits: () => fake.undo.commits,
+    undoSteps: () => fake.undo.steps.length,
     uncaughtErrors: () => fake.uncaughtErrors.map((error) => (error instanceof Error ? error.stack ?? error.message : String(error))),
     settle: () => fake.settle(),
   };

@@ -55,7 +55,15 @@ export function createBrowserPlugin(options: BrowserPluginOptions): (request: Ui
         return { type: 'list-reviews-done', id: request.id, reviews: [], learning: {} };
       case 'load-learning':
         return { type: 'load-learning-done', id: request.id, learning: {} };
+      case 'read-document':
+        // The playground's selection is an image: no layers to read, the pixels speak alone.
+        return { type: 'read-document-done', id: request.id, read: { paints: [], rootAreas: [], visited: 0, imageFills: image ? 1 : 0, ms: 0 } };
       case 'write-styles':
+      case 'plan-write':
+      case 'write-plan':
+      case 'write-modes':
+      case 'tokenize-preview':
+      case 'tokenize-apply':
       case 'resolve-review':
       case 'resolve-all-reviews':
       case 'select-node':
