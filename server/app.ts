@@ -66,6 +66,7 @@ export function createApp(deps: AppDeps) {
         live: e.unavailable === undefined,
         ...(e.unavailable ? { reason: e.unavailable.reason } : {}),
       })),
+      workers: deps.runs.cpu ? { threads: deps.runs.cpu.size, queued: deps.runs.cpu.queued() } : { threads: 0, queued: 0 },
       websocket: {
         open: sockets.count(),
         max_connections: sockets.limits.maxConnections,

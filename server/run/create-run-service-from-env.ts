@@ -11,6 +11,7 @@ import { loadExtractorsFile } from '../config/load-extractors-file.ts';
 import { decodeImage } from '../decode/decode-image.ts';
 import { createExtractors, type ExtractorEnv } from '../extractors/create-extractors.ts';
 import { cachedResultSchema } from './cached-result-schema.ts';
+import { createCpuPool } from './cpu-pool.ts';
 import { createRunService, type RunService } from './run-service.ts';
 
 /** The spend cap per UTC day when CHORUS_DAILY_BUDGET_USD is not set: a careful default for a designer's own server. */
@@ -33,17 +34,28 @@ export async function createRunServiceFromEnv(env: ExtractorEnv): Promise<{ runs
   const extractors = createExtractors(loadExtractorsFile(env.CHORUS_EXTRACTORS_CONFIG ?? undefined), env);
   const staleAfterMs = Number(env.CHORUS_LEDGER_STALE_AFTER_MS ?? DEFAULT_STALE_AFTER_MS);
   if (!Number.isSafeInteger(staleAfterMs) || staleAfterMs < 1_000) throw new Error(`CHORUS_LEDGER_STALE_AFTER_MS must be a whole number of milliseconds ≥ 1000, got "${env.CHORUS_LEDGER_STALE_AFTER_MS}".`);
+  // CHORUS_WORKERS=0 decodes and runs CV on the event loop (the build before the pool; the bench compares both).
+  const workers = env.CHORUS_WORKERS === undefined || env.CHORUS_WORKERS.trim() === '' ? undefined : Number(env.CHORUS_WORKERS);
+  if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 0)) throw new Error(`CHORUS_WORKERS must be a whole number of threads ≥ 0, got "${env.CHORUS_WORKERS}".`);
   const databaseUrl = env.CHORUS_DATABASE_URL?.trim();
   const db = databaseUrl ? await openPostgresDatabase(databaseUrl) : await openSqliteDatabase(path.join(dataDirectory, SQLITE_FILE_NAME));
   try {
     await importFileLedger(dataDirectory, db);
     const ledger = await createLedger({ store: new SqlLedgerStore(db), dailyCapUsd, staleAfterMs });
     const cache = createResultCache({ store: new SqlCacheStore(db), schema: cachedResultSchema });
+    const pool = workers === 0 ? undefined : createCpuPool({ ...(workers ? { size: workers } : {}), extractorsConfig: env.CHORUS_EXTRACTORS_CONFIG ?? undefined });
     return {
-      runs: createRunService({ extractors, ledger, cache, decodeImage }),
+      runs: createRunService({
+        extractors: pool ? pool.offload(extractors) : extractors,
+        ledger,
+        cache,
+        decodeImage: pool ? pool.decode : decodeImage,
+        ...(pool ? { cpu: pool } : {}),
+      }),
       close: async () => {
         await ledger.stop();
         await db.close();
+        await pool?.close();
       },
     };
   } catch (error) {

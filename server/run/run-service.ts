@@ -26,6 +26,8 @@ export interface RunServiceDeps {
   readonly cache: ResultCache<CachedResult>;
   readonly decodeImage: (bytes: Uint8Array) => Promise<RgbaImage>;
   readonly newRunId?: () => string;
+  /** The worker pool decoding and CV run in, when there is one (reported by /api/v1/health). */
+  readonly cpu?: { readonly size: number; queued(): number };
 }
 
 export interface RunService {
@@ -33,6 +35,7 @@ export interface RunService {
   readonly metrics: RunMetrics;
   readonly ledger: Ledger;
   readonly limits: Limits;
+  readonly cpu?: { readonly size: number; queued(): number };
   /**
    * Admits a run from `clientId` (rate and concurrency limits), holds memory for its pixels,
    * decodes the images and checks the votes. Rejects with ApiException when the request cannot
@@ -125,6 +128,7 @@ export function createRunService(deps: RunServiceDeps): RunService {
     metrics,
     ledger: deps.ledger,
     limits,
+    ...(deps.cpu ? { cpu: deps.cpu } : {}),
     stopping: stopping.signal,
     prepare(request, clientId) {
       refuseIfStopping();

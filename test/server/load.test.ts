@@ -13,6 +13,7 @@ import { createExtractors } from '../../server/extractors/create-extractors.ts';
 import { cachedResultSchema } from '../../server/run/cached-result-schema.ts';
 import { createRunService } from '../../server/run/run-service.ts';
 import { LIMITS } from '../../server/security/limits.ts';
+import { DEFAULT_SOCKET_LIMITS } from '../../server/security/socket-limits.ts';
 import { startServer } from '../../server/start-server.ts';
 import { fuzzSeed } from './fuzz/fuzz-seed.ts';
 import { startHangWatchdog, type HangWatchdog } from './fuzz/hang-watchdog.ts';
@@ -111,7 +112,8 @@ describe(`${RUNS} concurrent WebSocket runs with every tier (fakes answering in 
       // One client may run all of them at once; the pixel budget stays as shipped (100 screens ≈ 130 MP of 200).
       limits: { ...LIMITS, concurrentRunsPerClient: RUNS, runsPerMinutePerClient: 10 * RUNS },
     });
-    const served = await serveRunService(runs, 'load');
+    // Sockets too: one client opens all of them at once.
+    const served = await serveRunService(runs, 'load', { ...DEFAULT_SOCKET_LIMITS, maxConnectionsPerClient: RUNS });
     try {
       const started = performance.now();
       const results = await runConcurrently(`${served.url.replace('http', 'ws')}/api/v1/extract/progressive`, requests(), RUN_TIMEOUT_MS);

@@ -28,7 +28,8 @@ export function startServerProcess(env: Readonly<Record<string, string>>, option
   const child = spawn(command!, args, { cwd: REPO_ROOT, env: { ...process.env, ...ISOLATED_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
-  const timeoutMs = options.timeoutMs ?? 20_000;
+  // Generous: on a loaded machine tsx compiling the server (and its worker threads) takes tens of seconds.
+  const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR } from '../../test/fixtures/load-fixtures.ts';
+import { loadExtractorsFile } from '../config/load-extractors-file.ts';
+import { decodeImage } from '../decode/decode-image.ts';
+import { createExtractors } from '../extractors/create-extractors.ts';
+import { createCpuPool, QUEUED_DECODES_PER_WORKER, type CpuPool } from './cpu-pool.ts';
+
+const png = new Uint8Array(readFileSync(path.join(FIXTURES_DIR, 'login-dracula.png')));
+
+describe('the CPU worker pool', () => {
+  let pool: CpuPool;
+  beforeAll(async () => {
+    pool = createCpuPool({ size: 1 });
+    await pool.ready;
+  }, 60_000);
+  afterAll(() => pool.close());
+
+  it('decodes in a worker to the same pixels, into shared memory', async () => {
+    const [inPool, here] = await Promise.all([pool.decode(png), decodeImage(png)]);
+    expect(inPool.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect({ width: inPool.width, height: inPool.height }).toEqual({ width: here.width, height: here.height });
+    expect(Buffer.from(inPool.data).equals(Buffer.from(here.data))).toBe(true);
+  });
+
+  it('passes a decode error through with its code', async () => {
+    await expect(pool.decode(png.subarray(0, 200))).rejects.toMatchObject({ name: 'DecodeError', code: 'TRUNCATED' });
+  });
+
+  it('runs the CV extractors to the same votes as the event loop', async () => {
+    const rgba = await decodeImage(png);
+    const images = [{ bytes: png, base64: '', mediaType: 'image/png' as const, rgba, sha256: '' }];
+    const extractors = createExtractors(loadExtractorsFile(), {}).filter((e) => e.kind === 'cv');
+    const offloaded = pool.offload(extractors);
+    for (const [i, e] of extractors.entries()) {
+      const input = { images, measured: [], signal: new AbortController().signal };
+      expect((await offloaded[i]!.run(input)).votes).toEqual((await e.run(input)).votes);
+    }
+  });
+
+  it('refuses new decodes SERVER_BUSY once its queue is full, and takes them again after', async () => {
+    const burst = Array.from({ length: QUEUED_DECODES_PER_WORKER + 10 }, () => pool.decode(png).then(() => 'decoded', (error: { code: string }) => error.code));
+    const outcomes = await Promise.all(burst);
+    expect(outcomes.filter((o) => o === 'SERVER_BUSY').length).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o === 'decoded').length).toBeGreaterThanOrEqual(QUEUED_DECODES_PER_WORKER);
+    await expect(pool.decode(png)).resolves.toMatchObject({ width: expect.any(Number) });
+  }, 60_000);
+});

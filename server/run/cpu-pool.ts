@@ -1,0 +1,139 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RgbaImage } from '../../core/cv/rgba-image.ts';
+import type { ColorVote } from '../../core/vote/color-vote.ts';
+import { DecodeError } from '../decode/decode-error.ts';
+import { decodeImage } from '../decode/decode-image.ts';
+import type { Extractor } from '../orchestrator/extractor.ts';
+import { ApiException } from './api-exception.ts';
+import type { CpuReply, CpuTask, SharedRgba } from './cpu-task.ts';
+
+/**
+ * Decodes waiting per worker before a new run is refused SERVER_BUSY: a few seconds of work at
+ * ~50 ms a screen, so a burst queues briefly and a flood is told to come back.
+ */
+export const QUEUED_DECODES_PER_WORKER = 32;
+
+export interface CpuPool {
+  readonly size: number;
+  /** Decodes in a worker. Rejects with DecodeError as `decodeImage` does, or ApiException SERVER_BUSY (503) when the queue is full. */
+  decode(bytes: Uint8Array): Promise<RgbaImage>;
+  /** `extractors` with each CV one running in the pool instead of on the event loop. */
+  offload(extractors: readonly Extractor[]): Extractor[];
+  /** Tasks waiting for a worker now. */
+  queued(): number;
+  /** Resolves once a worker has loaded (work before that runs on the event loop). */
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+type Pending = { task: CpuTask; resolve: (reply: CpuReply) => void; transfer: ArrayBuffer[] };
+
+/**
+ * A pool of `size` worker threads (default: one per core, `os.availableParallelism()`) for the
+ * CPU-heavy part of a run. Decodes of new runs wait in a queue bounded at
+ * QUEUED_DECODES_PER_WORKER per worker; CV tasks of runs already admitted always queue (their
+ * number is bounded by the runs admitted, and refusing them halfway would waste the decode).
+ * Until the first worker has loaded (seconds on a busy machine), the work runs on the event loop,
+ * as it would without a pool, rather than waiting.
+ */
+export function createCpuPool(options: { size?: number; extractorsConfig?: string | undefined } = {}): CpuPool {
+  const size = options.size ?? availableParallelism();
+  const maxQueuedDecodes = size * QUEUED_DECODES_PER_WORKER;
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Pending>();
+  const queue: Pending[] = [];
+  let nextId = 0;
+  let queuedDecodes = 0;
+  let markReady = () => undefined as void;
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const pending = queue.shift()!;
+      if (pending.task.kind === 'decode') queuedDecodes--;
+      const worker = idle.pop()!;
+      busy.set(worker, pending);
+      worker.postMessage(pending.task, pending.transfer);
+    }
+  };
+  const workers = Array.from({ length: size }, () => {
+    // The server runs its TypeScript sources directly: the entry gives the worker tsx's loader too.
+    const worker = new Worker(new URL('./cpu-worker-entry.mjs', import.meta.url), { workerData: { extractorsConfig: options.extractorsConfig } });
+    worker.on('message', (reply: CpuReply | 'ready') => {
+      if (reply === 'ready') {
+        idle.push(worker);
+        markReady();
+        return dispatch();
+      }
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      idle.push(worker);
+      pending?.resolve(reply);
+      dispatch();
+    });
+    worker.on('error', (error) => {
+      console.error('chorus: a CPU worker failed', error);
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      pending?.resolve({ id: pending.task.id, ok: false, message: `The CPU worker failed: ${error.message}` });
+    });
+    worker.unref();
+    return worker;
+  });
+
+  const submit = (task: CpuTask, transfer: ArrayBuffer[] = []): Promise<CpuReply> =>
+    new Promise((resolve) => {
+      queue.push({ task, resolve, transfer });
+      if (task.kind === 'decode') queuedDecodes++;
+      dispatch();
+    });
+
+  const fail = (reply: Extract<CpuReply, { ok: false }>): never => {
+    if (reply.decodeError) throw new DecodeError(reply.decodeError, reply.message);
+    throw new Error(reply.message);
+  };
+
+  const shared = (rgba: RgbaImage): SharedRgba => {
+    // Pixels decoded in the pool are already shared; others (the CLI's own decode) are copied once.
+    if (rgba.data.buffer instanceof SharedArrayBuffer && rgba.data instanceof Uint8Array) return { data: rgba.data, width: rgba.width, height: rgba.height };
+    const data = new Uint8Array(new SharedArrayBuffer(rgba.data.length));
+    data.set(rgba.data);
+    return { data, width: rgba.width, height: rgba.height };
+  };
+
+  /** True once a worker has loaded (or is working): before that, work runs on the event loop. */
+  const up = () => idle.length > 0 || busy.size > 0;
+
+  const runCv = async (extractorId: string, images: readonly RgbaImage[]): Promise<readonly ColorVote[]> => {
+    const reply = await submit({ id: nextId++, kind: 'cv', extractorId, images: images.map(shared) });
+    if (!reply.ok) return fail(reply);
+    if (!('votes' in reply)) throw new Error('The CPU worker answered a CV task with pixels.');
+    return reply.votes;
+  };
+
+  return {
+    size,
+    async decode(bytes) {
+      if (!up()) return decodeImage(bytes);
+      if (queuedDecodes >= maxQueuedDecodes) {
+        throw new ApiException(503, 'SERVER_BUSY', `The server has ${queuedDecodes} images waiting to be decoded. Try again in a few seconds.`);
+      }
+      const reply = await submit({ id: nextId++, kind: 'decode', bytes });
+      if (!reply.ok) return fail(reply);
+      if (!('rgba' in reply)) throw new Error('The CPU worker answered a decode with votes.');
+      return reply.rgba;
+    },
+    offload: (extractors) =>
+      extractors.map((e) =>
+        e.kind === 'cv' && e.unavailable === undefined ? { ...e, run: async (input) => (up() ? { votes: await runCv(e.id, input.images.map((i) => i.rgba)), cost: 0 } : e.run(input)) } : e,
+      ),
+    queued: () => queue.length,
+    ready,
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
