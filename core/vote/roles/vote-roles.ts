@@ -36,7 +36,8 @@ export const OVERTURN_MIN_WITNESSES = 2;
  * The roles question: every witness that assigned a role votes once for it (CV as one witness,
  * echoes not at all), with its weight; the heaviest colour wins, ties to CV's choice. A colour no
  * CV extractor measured can win only with two witnesses behind it, so one model's invention never
- * takes a role. Models overturn CV only with OVERTURN_MIN_WITNESSES agreeing and more weight.
+ * takes a role. Models overturn CV only with OVERTURN_MIN_WITNESSES agreeing and more weight, and
+ * only for a colour CV measured.
  */
 export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Witness[]): RoleDecision[] {
   const groupOf = new Map<Point, ValueGroup>();
@@ -61,7 +62,8 @@ export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Wit
       ([a, wa], [b, wb]) => wb - wa || Number(b === cvChoice) - Number(a === cvChoice) || (b.share ?? 0) - (a.share ?? 0) || a.index - b.index,
     );
     let winner = ranked[0]![0];
-    if (cvChoice && admissible(cvChoice) && winner !== cvChoice && ballots.filter((b) => b.group === winner).length < OVERTURN_MIN_WITNESSES) winner = cvChoice;
+    // Values are CV's question: a colour no CV extractor measured does not replace the one CV measured and chose; it stays a candidate.
+    if (cvChoice && admissible(cvChoice) && winner !== cvChoice && (!winner.measured || ballots.filter((b) => b.group === winner).length < OVERTURN_MIN_WITNESSES)) winner = cvChoice;
     decisions.push({
       role,
       winner,
