@@ -62,9 +62,22 @@ export function formatPanelReport(report: PanelReport): string {
     '### Targets (ensemble, all screens)',
     '',
     ...targets(all.cv, all.ensemble),
+    '',
+    '### Reading',
+    '',
+    ...READING,
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/** What the rules do to these figures: mechanisms, not numbers, so it holds from run to run. */
+export const READING: readonly string[] = [
+  "- **CV alone** claims 0.75 for every colour (DESIGN.md's scale) and flags nothing: it has no second kind of evidence. On the real screenshots much of what CV reports is edge blends, anti-aliasing and syntax colours under a wrong role, so CV alone is over-confident there, and nothing in CV alone can tell which colours.",
+  '- **The ensemble** drops what the models reject together (a measured colour two of them left out and none listed; a role only CV gave that the models gave no colour, or gave its colour another role), overturns CV where two models agree, keeps colours only models saw when two of them did (at the mean of their readings), and flags material splits only.',
+  "- **Under-confident at the top**: the seed's rule (`confidence = 0.5 + 0.45 × agreement` when every kind agrees) discounts each colour by the share of its supporters that gave the exact value; the near-miss model never copies a value, so every colour it confirms stays under 0.9 although nearly all are right, and the vote never claims more than 0.95. The same discount is why tier 2 (CV + the near-miss local model) sits near tier 1.",
+  "- **What stays wrong without a flag**: mostly two models sharing a confusion against CV alone (the vote cannot tell it from CV's own mistake, which two models agreeing also look like, and settles it the models' way at a low confidence), a CV mistake one model happens to repeat, and colours only models saw whose mean reading is 3 ΔE00 or more off.",
+  '- Tokens and cost per image per model at the sizes now sent are not measured here: the fakes report scripted usage.',
+];
 
 function row(set: string, label: string, f: PanelFigures): string {
   const roles = SCORED_ROLES.map((r) => (f.roles[r].screens ? `${pct(f.roles[r].right / f.roles[r].screens)} (${f.roles[r].screens})` : '—'));

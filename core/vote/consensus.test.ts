@@ -224,6 +224,15 @@ describe('consensus: inventions', () => {
   });
 });
 
+describe('consensus: values stay CV’s question', () => {
+  it('keeps the colour CV measured in a role when the models put it on one CV never measured, and flags it', () => {
+    const votes = [...screen(), ...['local', 'gpt', 'claude'].map((m) => model(m, 1, '#8c959f', 'surface'))];
+    const surface = byRole(votes, 'surface')!;
+    expect(surface).toMatchObject({ hex: '#f1f3f5', conflict: true });
+    expect(surface.candidates.map((c) => c.hex)).toEqual(['#f1f3f5', '#8c959f']);
+  });
+});
+
 describe('consensus: determinism', () => {
   it('is independent of the order of the votes', () => {
     const votes = [...screen(), ...agreeing('gpt', 1.2), model('claude', 1.1, '#6f42c1', 'primary', 'violet'), model('claude', 1.1, '#ffffff', 'surface')];

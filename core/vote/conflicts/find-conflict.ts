@@ -16,15 +16,15 @@ export const DOUBT_BELOW = 0.5;
  * Why a role's colour is a conflict, as a sentence for the designer, or undefined when it is not
  * one. A conflict is a material disagreement, one of:
  * - a split: under CONFLICT_BELOW of the weight behind the winner, against a perceptibly different
- *   colour that two independent witnesses back, or that outweighs a winner only one backs (one
- *   model's slip against several agreeing witnesses is settled by the vote, not flagged);
+ *   colour that two independent witnesses back, or any such colour when the winner has only one
+ *   witness too (one model's slip against several agreeing witnesses is settled, not flagged);
  * - a lone claim the evidence leans against (a belief under DOUBT_BELOW).
  */
 export function roleConflict(decision: RoleDecision, beliefValue: number, backers: (group: ValueGroup) => number): string | undefined {
   const { role, winner, tally, share } = decision;
   const lone = backers(winner) < 2;
   const rivals = [...tally.keys()].filter(
-    (g) => g !== winner && ciede2000(g.lab, winner.lab) >= PERCEPTIBLE_DE && (backers(g) >= 2 || (lone && tally.get(g)! > tally.get(winner)!)),
+    (g) => g !== winner && ciede2000(g.lab, winner.lab) >= PERCEPTIBLE_DE && (backers(g) >= 2 || lone),
   );
   if (share < CONFLICT_BELOW && rivals.length > 0) {
     return `The voters split on ${role}: ${describe(winner, decision)} against ${rivals.map((g) => describe(g, decision)).join(', ')}.`;

@@ -4,6 +4,7 @@ import { byProminence, sum, type Point } from '../private/point.ts';
 import { ciede2000 } from '../../color/index.ts';
 import { READING_DE, type ValueGroup } from '../values/group-values.ts';
 import { SAME_VALUE_DE } from '../values/value-agreement.ts';
+import { CV_MAJORITY } from '../confidence/presence-testimony.ts';
 
 /** One witness's answer to "which colour is this role": a value, and the votes that said so. */
 export interface Ballot {
@@ -35,7 +36,8 @@ export const OVERTURN_MIN_WITNESSES = 2;
  * The roles question: every witness that assigned a role votes once for it (CV as one witness,
  * echoes not at all), with its weight; the heaviest colour wins, ties to CV's choice. A colour no
  * CV extractor measured can win only with two witnesses behind it, so one model's invention never
- * takes a role. Models overturn CV only with OVERTURN_MIN_WITNESSES agreeing and more weight.
+ * takes a role. Models overturn CV only with OVERTURN_MIN_WITNESSES agreeing and more weight, and
+ * only for a colour CV measured.
  */
 export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Witness[]): RoleDecision[] {
   const groupOf = new Map<Point, ValueGroup>();
@@ -60,7 +62,8 @@ export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Wit
       ([a, wa], [b, wb]) => wb - wa || Number(b === cvChoice) - Number(a === cvChoice) || (b.share ?? 0) - (a.share ?? 0) || a.index - b.index,
     );
     let winner = ranked[0]![0];
-    if (cvChoice && admissible(cvChoice) && winner !== cvChoice && ballots.filter((b) => b.group === winner).length < OVERTURN_MIN_WITNESSES) winner = cvChoice;
+    // Values are CV's question: a colour no CV extractor measured does not replace the one CV measured and chose; it stays a candidate.
+    if (cvChoice && admissible(cvChoice) && winner !== cvChoice && (!winner.measured || ballots.filter((b) => b.group === winner).length < OVERTURN_MIN_WITNESSES)) winner = cvChoice;
     decisions.push({
       role,
       winner,
@@ -95,6 +98,13 @@ function settleReadings(ballots: readonly Ballot[]): Ballot[] {
   });
 }
 
+/** The weight of every CV extractor of the vote (each counted once, at its weight). */
+function cvWeight(groups: readonly ValueGroup[]): number {
+  const weights = new Map<string, number>();
+  for (const p of groups.flatMap((g) => g.points)) if (p.vote.measured) weights.set(p.vote.extractor, Math.max(weights.get(p.vote.extractor) ?? 0, p.vote.weight));
+  return sum(weights.values());
+}
+
 /** The vote copies one of the colour's measured values (within SAME_VALUE_DE). */
 const isCopy = (p: Point, group: ValueGroup): boolean =>
   group.measured && group.points.some((m) => m.vote.measured && ciede2000(m.lab, p.lab) < SAME_VALUE_DE);
@@ -115,5 +125,8 @@ function ballotOf(witness: Witness, role: Role, groups: readonly ValueGroup[], g
   const chosen = [...byGroup].sort(
     ([a, pa], [b, pb]) => sum(pb.map((p) => p.vote.weight)) - sum(pa.map((p) => p.vote.weight)) || (b.share ?? 0) - (a.share ?? 0) || a.index - b.index,
   )[0];
-  return chosen ? { witness, group: chosen[0], points: chosen[1] } : undefined;
+  if (!chosen) return undefined;
+  // What one CV extractor alone saw, or alone called this role, is an artefact of its method, not CV's answer.
+  if (witness.id === CV_WITNESS && chosen[0].cvShare <= CV_MAJORITY && sum(chosen[1].map((p) => p.vote.weight)) <= CV_MAJORITY * cvWeight(groups)) return undefined;
+  return { witness, group: chosen[0], points: chosen[1] };
 }
