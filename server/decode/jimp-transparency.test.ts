@@ -4,7 +4,7 @@ import { decodeWithJimp } from './decode-with-jimp.ts';
 import { encodeTestPng } from './testing/encode-png.ts';
 
 /** Alpha of each pixel. */
-const alphas = (data: Uint8Array): number[] => [...data].filter((_, i) => i % 4 === 3);
+const alphas = (data: ArrayLike<number>): number[] => Array.from(data).filter((_, i) => i % 4 === 3);
 
 // tRNS on a grey or truecolour PNG names one colour that is fully transparent (PNG §11.3.2.1);
 // the jimp fallback (decodeImage's path for a PNG the native decoder does not read, and the UI's
