@@ -18,9 +18,9 @@ const IHDR_END = 24;
 
 /**
  * Decodes PNG bytes exported by Figma into 8-bit RGBA, held in a jimp bitmap.
- * First the browser's native decoder (fast, off the JS heap), with colour management off so the
- * stored sRGB values come back exactly as Figma wrote them; if that is unavailable or fails,
- * jimp's own decoder. `label` (the frame's name) goes into the error a designer reads.
+ * First the browser's native decoder (fast, off the JS heap), colour-managed into sRGB (what
+ * Chorus measures in; an untagged or sRGB image is unchanged); if that is unavailable or fails,
+ * jimp's own decoder, which reads the stored numbers as sRGB. `label` (the frame's name) goes into the error a designer reads.
  * Throws ChorusError DECODE_FAILED when neither can read the bytes or the image is not a sane size.
  */
 export async function decodePng(png: Uint8Array, label: string): Promise<DecodedPng> {
@@ -72,9 +72,11 @@ interface RawBitmap {
 
 async function decodeNatively(png: Uint8Array): Promise<RawBitmap> {
   if (typeof createImageBitmap !== 'function') throw new Error('createImageBitmap is not available');
-  // 'none': ignore gAMA/iCCP so the bytes are the sRGB values Figma exported, not a display-converted copy.
+  // 'default': the browser's colour management converts a tagged image (iCCP, cICP, gAMA…) into the
+  // sRGB canvas, so a Display P3 screenshot is measured as the sRGB colours it shows; Figma's own
+  // exports (colorProfile 'SRGB') and untagged images are sRGB already and come back unchanged.
   const bitmap = await createImageBitmap(new Blob([png.slice()], { type: 'image/png' }), {
-    colorSpaceConversion: 'none',
+    colorSpaceConversion: 'default',
     premultiplyAlpha: 'none',
   });
   try {

@@ -11,6 +11,16 @@ import { BROKEN_FRAME_NAME, FRAME_NAME, type DecodeProbe } from './harness/harne
 import { launchChromium, type LaunchedChromium } from './launch-chromium.ts';
 import { readBuiltUi } from './read-built-ui.ts';
 import { serveFiles, type FileServer } from './serve-files.ts';
+import { MAX_EXPORT_SIDE } from '../../core/messages/plugin-messages.ts';
+import { displayP3IccProfile, iccpChunk } from '../../server/decode/testing/display-p3-icc.ts';
+import { encodeTestPng } from '../../server/decode/testing/encode-png.ts';
+
+const P3_BLUE_AS_SRGB = [0x1b, 0x68, 0xd3] as const;
+
+/** A solid #3366cc PNG tagged with a Display P3 ICC profile. */
+function p3Png(width: number, height: number): Uint8Array {
+  return encodeTestPng({ width, height, colorType: 2, bitDepth: 8, samples: () => [0x33, 0x66, 0xcc], extraChunks: [iccpChunk(displayP3IccProfile())] });
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -62,6 +72,9 @@ describe('Chorus UI in Chromium, on the plugin and a fake figma', () => {
       '/decode.html': { body: decodeHtml, type: 'text/html; charset=utf-8' },
       '/decode.js': { body: decodeJs, type: 'text/javascript; charset=utf-8' },
       '/fixture.png': { body: new Uint8Array(png), type: 'image/png' },
+      // #3366cc stored in a Display P3 image (iCCP): within the plugin's export limit, and wider than it.
+      '/p3-small.png': { body: p3Png(64, 64), type: 'image/png' },
+      '/p3-wide.png': { body: p3Png(MAX_EXPORT_SIDE + 52, 4), type: 'image/png' },
     });
     chromium = await launchChromium();
     // No backend: this suite is about tier 1 and the plugin (backend-refining.test.ts has the backend).
@@ -122,6 +135,24 @@ describe('Chorus UI in Chromium, on the plugin and a fake figma', () => {
       expect(decoded.whitePixels).toBe(background.pixels);
     }
     expect(native.fnv1a).toBe(jimp.fnv1a);
+  });
+
+  it('decodes a Display P3 PNG into the sRGB it shows, in the UI and in the playground at every size', async () => {
+    const tab = await openPage('/decode.html');
+    try {
+      await tab.waitForFunction(() => window.decodeFirstPixel !== undefined, undefined, { timeout: WAIT_MS });
+      const pixels = [];
+      for (const [url, viaPlayground] of [['/p3-small.png', false], ['/p3-small.png', true], ['/p3-wide.png', true]] as const) {
+        pixels.push(await tab.evaluate(([u, p]) => window.decodeFirstPixel?.(u, p), [url, viaPlayground] as const));
+      }
+      for (const pixel of pixels) {
+        if (!pixel) throw new Error('decode.html did not load its script');
+        // #3366cc in Display P3 is sRGB #1b68d3 (issue 11); Chromium's colour management, within one level.
+        pixel.slice(0, 3).forEach((c, i) => expect(Math.abs(c - P3_BLUE_AS_SRGB[i]!), `${pixel}`).toBeLessThanOrEqual(1));
+      }
+    } finally {
+      await tab.close();
+    }
   });
 
   it('extracts the palette of the selected frame and writes it as paint styles, once', async () => {

@@ -44,6 +44,14 @@ describe('access and limits', () => {
     expect((await app.request(`/api/v1/health?token=${TOKEN}`)).status).toBe(200);
   });
 
+  it('lets the plugin iframe read a refused token (the 401 carries CORS), so the plugin can name that cause', async () => {
+    const { runs } = await createTestRunService({ env: fakes.env });
+    const app = createApp({ version: 't', runs, token: TOKEN });
+    const refused = await app.request('/api/v1/health', { headers: { origin: 'null' } });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('null');
+  });
+
   it('allows the plugin iframe (origin null) and configured origins by CORS, and nobody else', async () => {
     const { runs } = await createTestRunService({ env: fakes.env });
     const app = createApp({ version: 't', runs, allowedOrigins: ['https://tokens.example'] });

@@ -56,6 +56,8 @@ declare global {
   interface Window {
     /** decode.html: decodes /fixture.png with ui/decode-png.ts, natively or (forced) with jimp. */
     decodeFixture?: (useJimp: boolean) => Promise<DecodeProbe>;
+    /** decode.html: the first RGBA pixel of the PNG at `url` as the UI decodes it (through imageToPng first, as the playground does, when asked). */
+    decodeFirstPixel?: (url: string, viaPlayground: boolean) => Promise<number[]>;
     chorusHarness?: ChorusHarness;
     /** Why the harness could not start, if it could not. */
     chorusHarnessFailure?: string;
