@@ -1,5 +1,5 @@
-import type { ScoreSummary, ScoredRole } from '../test/fixtures/scorer.ts';
-import { SCORED_ROLES } from '../test/fixtures/scorer.ts';
+import type { ScoreSummary } from '../test/fixtures/scorer.ts';
+import { BENCH_ROLES, type RoleTally } from '../test/fixtures/role-accuracy.ts';
 
 /** Everything measured for one contender, aggregated over the images. */
 export interface ContenderResult {
@@ -16,6 +16,9 @@ export interface ContenderResult {
   readonly score: ScoreSummary;
   /** The same palettes scored with truth colours down to 0.1 % of the image. */
   readonly scoreFinerFloor: ScoreSummary;
+  /** The whole palette, not cut (recall over everything the contender printed). */
+  readonly scoreWhole: ScoreSummary;
+  readonly roles: RoleTally;
 }
 
 /** Decode timings for one image size. */
@@ -28,10 +31,13 @@ export interface DecodeRow {
 }
 
 export interface Report {
+  readonly title: string;
   readonly date: string;
   readonly machine: string;
   readonly mode: string;
   readonly imageCount: number;
+  /** What the images are, for the sentence under the title. */
+  readonly imageKind: string;
   readonly paletteCut: number;
   readonly results: readonly ContenderResult[];
   readonly decode: readonly DecodeRow[];
@@ -41,12 +47,12 @@ export interface Report {
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${(100 * v).toFixed(1)} %`);
 const ms = (v: number): string => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '—');
 
-function rolesCell(summary: ScoreSummary): string {
-  const parts = SCORED_ROLES.map((role: ScoredRole) => {
-    const r = summary.overall.roles[role];
-    return r.given ? `${pct(r.accuracy)} (${r.given})` : '—';
-  });
-  return parts.every((p) => p === '—') ? '—' : parts.join(' / ');
+/** Role accuracy per role, `right ÷ screens whose truth has the role`; a peer names no role, so it scores 0 where the role is given. */
+function rolesCells(tally: RoleTally): string {
+  return BENCH_ROLES.map((role) => {
+    const { given, right } = tally[role];
+    return given ? `${pct(right / given)} (${right}/${given})` : '—';
+  }).join(' | ');
 }
 
 /** The report as markdown: headline table, decode table, notes. */
@@ -55,28 +61,30 @@ export function formatReport(report: Report): string {
   const fastestPeer = peers.reduce<ContenderResult | null>((best, r) => (best === null || r.extractMs < best.extractMs ? r : best), null);
 
   const lines: string[] = [
-    '## Tier-1 extraction vs open-source peers',
+    `## ${report.title}`,
     '',
     `Measured ${report.date} on ${report.machine}.`,
-    `${report.imageCount} fixture screens; ${report.mode}. Palettes scored on their first ${report.paletteCut} colours.`,
+    `${report.imageCount} ${report.imageKind}; ${report.mode}. Palettes scored on their first ${report.paletteCut} colours unless a column says "whole".`,
     '',
-    '| extractor | extract ms (median) | decode+extract ms (median; slowest image) | recall@3 | recall@3 (0.1 % floor) | precision@5 | dominant | role accuracy bg / text / primary (images) | time ÷ fastest peer |',
-    '|---|--:|--:|--:|--:|--:|--:|--|--:|',
+    '| extractor | extract ms (median) | decode+extract ms (median; slowest image) | recall@3 | recall@3 (0.1 % floor) | recall@3 whole | precision@5 | dominant | background | surface | text | text-muted | primary | extract ÷ fastest peer | decode+extract ÷ fastest peer |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
+  const ratio = (v: number, of: number | undefined) => (of !== undefined && Number.isFinite(v) ? `${(v / of).toFixed(2)}×` : '—');
   for (const r of report.results) {
-    const ratio = fastestPeer && Number.isFinite(r.extractMs) ? `${(r.extractMs / fastestPeer.extractMs).toFixed(1)}×` : '—';
     lines.push(
       `| ${r.id} | ${ms(r.extractMs)} | ${ms(r.decodeExtractMs)}; ${ms(r.worstDecodeExtract.ms)} (${r.worstDecodeExtract.image}) | ` +
-        `${pct(r.score.overall.recall3)} | ${pct(r.scoreFinerFloor.overall.recall3)} | ${pct(r.score.overall.precision5)} | ` +
-        `${pct(r.score.overall.dominant)} | ${rolesCell(r.score)} | ${ratio} |`,
+        `${pct(r.score.overall.recall3)} | ${pct(r.scoreFinerFloor.overall.recall3)} | ${pct(r.scoreWhole.overall.recall3)} | ${pct(r.score.overall.precision5)} | ` +
+        `${pct(r.score.overall.dominant)} | ${rolesCells(r.roles)} | ${ratio(r.extractMs, fastestPeer?.extractMs)} | ${ratio(r.decodeExtractMs, fastestPeer?.decodeExtractMs)} |`,
     );
   }
   lines.push(
     '',
-    `Times exclude decoding except in "decode+extract", which adds our \`decodePng\` median for the same image. ` +
-      `"time ÷ fastest peer" divides extract medians${fastestPeer ? ` by ${fastestPeer.id}'s` : ''}. ` +
-      'recall@3: truth colours covering ≥ 0.5 % of the image (or ≥ 0.1 %) matched within CIEDE2000 < 3; ' +
-      'precision@5: predicted colours within ΔE00 < 5 of a truth colour; dominant: first colour = largest truth colour.',
+    `Times exclude decoding except in "decode+extract", which adds our \`decodePng\` median for the same image (every contender gets the same decoded pixels). ` +
+      `"÷ fastest peer" divides medians${fastestPeer ? ` by ${fastestPeer.id}'s` : ''}. ` +
+      'recall@3: truth colours covering ≥ 0.5 % of the image (or ≥ 0.1 %) matched within CIEDE2000 < 3, on the first 8 colours or the whole palette; ' +
+      'precision@5: predicted colours within ΔE00 < 5 of a truth colour; dominant: first colour = largest truth colour. ' +
+      'Roles: over the screens whose truth gives the role to some colour (right/given), the first colour of the whole palette named with it must lie within ΔE00 < 3 of a truth colour holding it; ' +
+      'a role not named counts wrong (peers name none).',
     '',
     '### PNG decoding (median ms per image)',
     '',

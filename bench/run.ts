@@ -4,20 +4,21 @@
 // (bench/browser/), each of which also runs alone: bench/run-consensus.ts, bench/run-backend.ts,
 // bench/run-browser.ts.
 //
-//   npx tsx bench/run.ts [--quick] [--runs N] [--write] [--json FILE] [--only id,id] [--images name,name] [--skip consensus,backend,browser]
+//   npx tsx bench/run.ts [--quick] [--runs N] [--write] [--json FILE] [--only id,id] [--images name,name] [--fixtures real,screens] [--skip consensus,backend,browser]
 //
 // Markdown report on stdout, progress on stderr. --quick: one timed run per image, no warm-up
 // (a CI smoke test, timings indicative only; the other sections shrink likewise). --write: also
 // rewrites each section of BENCHMARKS.md between its markers. --json: every per-image time, palette
-// and score of the tier-1 section, for digging. --runs, --only and --images apply to the tier-1
-// section; --skip leaves out the consensus, backend or browser section.
+// and score of the tier-1 section, for digging. --runs, --only, --images and --fixtures (default both
+// sets, each its own table) apply to the tier-1 section; --skip leaves out the consensus, backend or browser section.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RgbaImage } from '../core/cv/rgba-image.ts';
 import { decodePng } from '../server/decode/decode-png.ts';
 import { decodeWithJimp } from '../server/decode/decode-with-jimp.ts';
-import { loadFixtures, REPO_ROOT } from '../test/fixtures/load-fixtures.ts';
+import { FIXTURES_DIR, loadFixtures, REAL_FIXTURES_DIR, REPO_ROOT } from '../test/fixtures/load-fixtures.ts';
+import { roleAccuracy } from '../test/fixtures/role-accuracy.ts';
 import type { Contender } from './contender.ts';
 import { formatReport, type ContenderResult, type DecodeRow } from './format-report.ts';
 import { chorusContenders, firstLine } from './chorus-contenders.ts';
@@ -50,6 +51,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     images: { type: 'string' },
     skip: { type: 'string' },
+    fixtures: { type: 'string' },
   },
 });
 
@@ -60,6 +62,14 @@ const SECTIONS: readonly (readonly ['consensus' | 'backend' | 'browser' | 'desig
   ['backend', backendBench],
   ['browser', browserBench],
 ];
+/** The two fixture sets, each its own table: real screenshots decide, the rendered screens must not get worse. */
+const FIXTURE_SETS = {
+  real: { dir: REAL_FIXTURES_DIR, title: 'Tier-1 extraction vs open-source peers: real screenshots', kind: 'real screenshots (test/fixtures/real: editors, terminals, apps)' },
+  screens: { dir: FIXTURES_DIR, title: 'Tier-1 extraction vs open-source peers: rendered screens', kind: 'rendered fixture screens (test/fixtures/screens)' },
+} as const;
+type FixtureSet = keyof typeof FIXTURE_SETS;
+const sets = (args.fixtures?.split(',').map((s) => s.trim()) ?? ['real', 'screens']) as FixtureSet[];
+for (const set of sets) if (!(set in FIXTURE_SETS)) throw new Error(`--fixtures takes real, screens or both comma-separated; got "${set}"`);
 const skip = new Set(args.skip?.split(',').map((s) => s.trim()));
 for (const name of skip) {
   if (!SECTIONS.some(([known]) => known === name)) throw new Error(`--skip takes ${SECTIONS.map(([known]) => known).join(', ')}; got "${name}"`);
@@ -72,8 +82,6 @@ const imageFilter = args.images?.split(',').map((s) => s.trim());
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const scorer = await loadScorer();
-const fixtures = loadFixtures().filter((f) => !imageFilter || imageFilter.includes(f.name));
-if (fixtures.length === 0) throw new Error(`No fixture matches --images ${args.images ?? ''}`);
 
 const peerContenders: Contender[] = PEERS.map((peer) => ({
   id: peer.id,
@@ -83,82 +91,104 @@ const peerContenders: Contender[] = PEERS.map((peer) => ({
   extract: (image: RgbaImage) => peer.extract(image),
 }));
 const contenders = [...chorusContenders(), ...peerContenders].filter((c) => !only || only.includes(c.id));
-const skipped: string[] = [];
 
 interface PerImage {
   readonly extractMs: number;
   readonly palette: readonly Prediction[];
 }
-const perContender = new Map<string, Map<string, PerImage>>(contenders.map((c) => [c.id, new Map()]));
-const failed = new Map<string, string>();
-const decodeTimes: { name: string; size: string; oursMs: number; jimpMs: number }[] = [];
 
-for (const [index, fixture] of fixtures.entries()) {
-  const ours = await timeRuns(() => decodePng(fixture.png), runs, warmups);
-  const jimp = await timeRuns(() => decodeWithJimp(fixture.png), runs, warmups);
-  const image = ours.result;
-  decodeTimes.push({ name: fixture.name, size: `${image.width} × ${image.height}`, oursMs: ours.medianMs, jimpMs: jimp.medianMs });
-  const progress = [`decode ${ours.medianMs.toFixed(1)} / jimp ${jimp.medianMs.toFixed(1)} ms`];
+/** The tier-1 table of one fixture set: every contender on every image, timed and scored. */
+async function benchFixtureSet(set: FixtureSet) {
+  const fixtures = loadFixtures(FIXTURE_SETS[set].dir).filter((f) => !imageFilter || imageFilter.includes(f.name));
+  if (fixtures.length === 0) return null;
+  const skipped: string[] = [];
+  const perContender = new Map<string, Map<string, PerImage>>(contenders.map((c) => [c.id, new Map()]));
+  const failed = new Map<string, string>();
+  const decodeTimes: { name: string; size: string; oursMs: number; jimpMs: number }[] = [];
 
-  for (const contender of contenders) {
-    if (failed.has(contender.id)) continue;
-    const contenderRuns = Math.min(runs, contender.maxRuns ?? runs);
-    try {
-      const timed = await timeRuns(() => contender.extract(image), contenderRuns, warmups);
-      perContender.get(contender.id)?.set(fixture.name, { extractMs: timed.medianMs, palette: timed.result });
-      progress.push(`${contender.id} ${timed.medianMs.toFixed(1)}`);
-    } catch (error) {
-      // Chorus failing is a bug to see, not a row to hide; a peer that cannot run is reported and left out.
-      if (contender.kind === 'chorus') throw error;
-      const reason = `${contender.id}: threw on ${fixture.name} (${firstLine(error)}); row dropped`;
-      failed.set(contender.id, reason);
-      skipped.push(reason);
-      log(`skipping ${reason}`);
+  for (const [index, fixture] of fixtures.entries()) {
+    const ours = await timeRuns(() => decodePng(fixture.png), runs, warmups);
+    const jimp = await timeRuns(() => decodeWithJimp(fixture.png), runs, warmups);
+    const image = ours.result;
+    decodeTimes.push({ name: fixture.name, size: `${image.width} × ${image.height}`, oursMs: ours.medianMs, jimpMs: jimp.medianMs });
+    const progress = [`decode ${ours.medianMs.toFixed(1)} / jimp ${jimp.medianMs.toFixed(1)} ms`];
+
+    for (const contender of contenders) {
+      if (failed.has(contender.id)) continue;
+      const contenderRuns = Math.min(runs, contender.maxRuns ?? runs);
+      try {
+        const timed = await timeRuns(() => contender.extract(image), contenderRuns, warmups);
+        perContender.get(contender.id)?.set(fixture.name, { extractMs: timed.medianMs, palette: timed.result });
+        progress.push(`${contender.id} ${timed.medianMs.toFixed(1)}`);
+      } catch (error) {
+        // Chorus failing is a bug to see, not a row to hide; a peer that cannot run is reported and left out.
+        if (contender.kind === 'chorus') throw error;
+        const reason = `${contender.id}: threw on ${fixture.name} (${firstLine(error)}); row dropped`;
+        failed.set(contender.id, reason);
+        skipped.push(reason);
+        log(`skipping ${reason}`);
+      }
     }
+    log(`[${set} ${index + 1}/${fixtures.length}] ${fixture.name}: ${progress.join(', ')}`);
   }
-  log(`[${index + 1}/${fixtures.length}] ${fixture.name}: ${progress.join(', ')}`);
-}
 
-const truth = Object.fromEntries(fixtures.map((f) => [f.name, f.truth]));
-const decodeByName = new Map(decodeTimes.map((d) => [d.name, d.oursMs]));
-const results: ContenderResult[] = [];
-for (const contender of contenders) {
-  const images = perContender.get(contender.id);
-  if (failed.has(contender.id) || !images || images.size === 0) continue;
-  const preds = Object.fromEntries([...images].map(([name, r]) => [name, r.palette]));
-  const totals = [...images].map(([name, r]) => ({ name, ms: r.extractMs + (decodeByName.get(name) ?? Number.NaN) }));
-  const worst = totals.reduce((a, b) => (b.ms > a.ms ? b : a));
-  results.push({
-    id: contender.id,
-    kind: contender.kind,
-    note: contender.note,
-    runs: Math.min(runs, contender.maxRuns ?? runs),
-    extractMs: median([...images.values()].map((r) => r.extractMs)),
-    decodeExtractMs: median(totals.map((t) => t.ms)),
-    worstDecodeExtract: { ms: worst.ms, image: worst.name },
-    score: scorer.scoreAll(truth, preds, { max: PALETTE_SIZE }),
-    scoreFinerFloor: scorer.scoreAll(truth, preds, { max: PALETTE_SIZE, minShare: FINER_MIN_SHARE }),
+  const truth = Object.fromEntries(fixtures.map((f) => [f.name, f.truth]));
+  const decodeByName = new Map(decodeTimes.map((d) => [d.name, d.oursMs]));
+  const results: ContenderResult[] = [];
+  for (const contender of contenders) {
+    const images = perContender.get(contender.id);
+    if (failed.has(contender.id) || !images || images.size === 0) continue;
+    const preds = Object.fromEntries([...images].map(([name, r]) => [name, r.palette]));
+    const totals = [...images].map(([name, r]) => ({ name, ms: r.extractMs + (decodeByName.get(name) ?? Number.NaN) }));
+    const worst = totals.reduce((a, b) => (b.ms > a.ms ? b : a));
+    results.push({
+      id: contender.id,
+      kind: contender.kind,
+      note: contender.note,
+      runs: Math.min(runs, contender.maxRuns ?? runs),
+      extractMs: median([...images.values()].map((r) => r.extractMs)),
+      decodeExtractMs: median(totals.map((t) => t.ms)),
+      worstDecodeExtract: { ms: worst.ms, image: worst.name },
+      score: scorer.scoreAll(truth, preds, { max: PALETTE_SIZE }),
+      scoreFinerFloor: scorer.scoreAll(truth, preds, { max: PALETTE_SIZE, minShare: FINER_MIN_SHARE }),
+      scoreWhole: scorer.scoreAll(truth, preds, {}),
+      roles: roleAccuracy(truth, preds),
+    });
+  }
+
+  const sizes = [...new Set(decodeTimes.map((d) => d.size))];
+  const decode: DecodeRow[] = sizes.map((size) => {
+    const rows = decodeTimes.filter((d) => d.size === size);
+    return { size, images: rows.length, oursMs: median(rows.map((d) => d.oursMs)), jimpMs: median(rows.map((d) => d.jimpMs)) };
   });
+  const markdown = formatReport({
+    title: FIXTURE_SETS[set].title,
+    date: new Date().toISOString().slice(0, 10),
+    machine: describeMachine(),
+    mode: args.quick
+      ? 'quick mode: 1 cold run per image, timings indicative only'
+      : `median of ${runs} timed runs per image after ${warmups} warm-up (fewer where a row says so)`,
+    imageCount: fixtures.length,
+    imageKind: FIXTURE_SETS[set].kind,
+    paletteCut: PALETTE_SIZE,
+    results,
+    decode,
+    skipped,
+  });
+  const perImage = Object.fromEntries([...perContender].map(([id, images]) => [id, Object.fromEntries(images)]));
+  return { markdown, json: { decodeTimes, results, perImage } };
 }
 
-const sizes = [...new Set(decodeTimes.map((d) => d.size))];
-const decode: DecodeRow[] = sizes.map((size) => {
-  const rows = decodeTimes.filter((d) => d.size === size);
-  return { size, images: rows.length, oursMs: median(rows.map((d) => d.oursMs)), jimpMs: median(rows.map((d) => d.jimpMs)) };
-});
-
-const markdown = formatReport({
-  date: new Date().toISOString().slice(0, 10),
-  machine: describeMachine(),
-  mode: args.quick
-    ? 'quick mode: 1 cold run per image, timings indicative only'
-    : `median of ${runs} timed runs per image after ${warmups} warm-up (fewer where a row says so)`,
-  imageCount: fixtures.length,
-  paletteCut: PALETTE_SIZE,
-  results,
-  decode,
-  skipped,
-});
+const tier1: string[] = [];
+const tier1Json: Record<string, unknown> = {};
+for (const set of sets) {
+  const result = await benchFixtureSet(set);
+  if (!result) continue;
+  tier1.push(result.markdown);
+  tier1Json[set] = result.json;
+}
+if (tier1.length === 0) throw new Error(`No fixture matches --images ${args.images ?? ''}`);
+const markdown = tier1.join('\n');
 process.stdout.write(markdown);
 
 if (args.write) {
@@ -166,8 +196,7 @@ if (args.write) {
   log(`${updateBenchmarksMd(file, markdown)} ${path.relative(process.cwd(), file) || file}`);
 }
 if (args.json) {
-  const perImage = Object.fromEntries([...perContender].map(([id, images]) => [id, Object.fromEntries(images)]));
-  writeFileSync(args.json, `${JSON.stringify({ machine: describeMachine(), runs, decodeTimes, results, perImage }, null, 2)}\n`);
+  writeFileSync(args.json, `${JSON.stringify({ machine: describeMachine(), runs, ...tier1Json }, null, 2)}\n`);
   log(`wrote ${args.json}`);
 }
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini keeps the sandbox bundle small (see core/messages/plugin-messages.ts).
+import * as z from 'zod/mini';
 import { hexSchema } from '../core/palette/palette-color.ts';
 import { CHORUS_STYLE_DATA } from './chorus-style-data.ts';
 import { readPluginDataJson } from './private/read-plugin-data-json.ts';
@@ -11,7 +12,7 @@ import { readPluginDataJson } from './private/read-plugin-data-json.ts';
 export const decisionRecordSchema = z.object({
   v: z.literal(1),
   hex: hexSchema,
-  candidates: z.array(hexSchema).max(16),
+  candidates: z.array(hexSchema).check(z.maxLength(16)),
 });
 export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
 

@@ -5,7 +5,7 @@ import { formatTokens } from '../core/tokens/format-tokens.ts';
 import { fromDtcg } from '../core/tokens/from-dtcg.ts';
 import { conflictColor } from '../test/fakes/conflict-color.ts';
 import { createFigmaFake, type FigmaFake } from '../test/fakes/figma-fake.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 const SOURCE: Source = { nodes: [{ id: '1:2', name: 'Home screen' }] };
 
@@ -26,7 +26,7 @@ const SECOND_PRIMARY: PaletteColor = { hex: '#0550ae', role: 'primary', share: 0
 const UNROLED: PaletteColor = { hex: '#bf3989', share: 0.01, votes: [{ extractor: 'flat-regions', hex: '#bf3989', weight: 1 }] };
 
 function started(fake = createFigmaFake()): FigmaFake {
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   return fake;
 }
 

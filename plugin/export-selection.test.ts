@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_EXPORT_SIDE, pluginMessageSchema } from '../core/messages/plugin-messages.ts';
 import { createFigmaFake, type FigmaFake } from '../test/fakes/figma-fake.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 async function started(): Promise<FigmaFake> {
   const fake = createFigmaFake();
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   await fake.settle();
   return fake;
 }
@@ -101,6 +101,6 @@ describe('export-selection', () => {
     }
     expect(posted).toEqual([reply]);
     expect(fake.notifications).toEqual([]);
-    expect(fake.undo.commits).toBe(0);
+    expect(fake.undo.steps).toEqual([]);
   });
 });

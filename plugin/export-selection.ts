@@ -2,6 +2,7 @@ import type { ExportedImage } from '../core/messages/plugin-messages.ts';
 import { exportConstraint } from './export-constraint.ts';
 import { isExportable } from './is-exportable.ts';
 import { PluginFailure } from './plugin-failure.ts';
+import { reasonOf } from './private/reason-of.ts';
 
 /**
  * Exports every selected node as an sRGB PNG whose longer side is at most MAX_EXPORT_SIDE px
@@ -53,9 +54,4 @@ function renderedSize(node: SceneNode): { width: number; height: number } {
   if (bounds) return { width: bounds.width, height: bounds.height };
   const { width = 0, height = 0 } = node as Partial<DimensionAndPositionMixin>;
   return { width, height };
-}
-
-function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }

@@ -12,6 +12,9 @@ import { listReviews } from './list-reviews.ts';
 import { loadLearning } from './load-learning.ts';
 import { loadSettings } from './load-settings.ts';
 import { PluginFailure } from './plugin-failure.ts';
+import { commitUndoAround } from './private/commit-undo-around.ts';
+import { outsideSrgbColors, useDocumentColorProfile } from './private/document-color-profile.ts';
+import { reasonOf } from './private/reason-of.ts';
 import { planWrite } from './plan-write.ts';
 import { readDocumentLayers } from './read-document-layers.ts';
 import { applyTokenize, previewTokenize } from './tokenize-selection.ts';
@@ -27,7 +30,8 @@ import { writeStyles } from './write-styles.ts';
  * malformed one is answered `failed` BAD_MESSAGE when it carries a usable id (and only reported to
  * the console when it does not), and nothing else happens. Valid requests are answered one at a
  * time, in arrival order, each with exactly one reply: `<type>-done`, or `failed` with the
- * PluginFailure's code, or INTERNAL for anything unexpected. One at a time, because two writes
+ * PluginFailure's code, or INTERNAL for anything unexpected. Each is one undo step
+ * (commitUndoAround). One at a time, because two writes
  * interleaving would both see a slot as free and create it twice.
  * Returns a promise that settles when the message has been answered; it never rejects.
  */
@@ -61,11 +65,26 @@ export function createUiMessageHandler(figma: PluginAPI, post: (message: PluginM
 async function answer(figma: PluginAPI, request: UiRequest, post: (message: PluginMessage) => void): Promise<void> {
   let reply: PluginMessage;
   try {
-    reply = await perform(figma, request);
+    useDocumentColorProfile(figma);
+    // Every request, not a list of the writing ones: a write added later is one undo step too.
+    reply = await commitUndoAround(figma, () => perform(figma, request));
   } catch (error) {
     reply = { type: 'failed', id: request.id, error: pluginErrorOf(error) };
   }
+  flagOutsideSrgb(figma);
   send(post, reply);
+}
+
+/**
+ * Says so when the request read Display P3 colours that sRGB cannot show: Chorus works in sRGB
+ * hex, so it took the nearest sRGB colour for each, and the designer should know.
+ */
+function flagOutsideSrgb(figma: PluginAPI): void {
+  const colors = outsideSrgbColors();
+  if (colors.length === 0) return;
+  const count = colors.length === 1 ? '1 colour' : `${colors.length} colours`;
+  console.warn(`Chorus read ${count} of this Display P3 file outside sRGB (${colors.join(', ')}); it used the nearest sRGB colour for each.`);
+  figma.notify(`Chorus: ${count} here ${colors.length === 1 ? 'is' : 'are'} beyond sRGB; Chorus used the nearest sRGB (see console)`);
 }
 
 async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMessage> {
@@ -118,10 +137,9 @@ async function perform(figma: PluginAPI, request: UiRequest): Promise<PluginMess
 
 function pluginErrorOf(error: unknown): PluginError {
   if (error instanceof PluginFailure) return { code: error.code, message: error.message };
-  const reason = error instanceof Error ? error.message : String(error);
   return {
     code: 'INTERNAL',
-    message: `Chorus hit an unexpected error (${reason.slice(0, 160)}). Close and reopen Chorus, then try again; if it happens again, report this message.`,
+    message: `Chorus hit an unexpected error (${reasonOf(error)}). Close and reopen Chorus, then try again; if it happens again, report this message.`,
   };
 }
 

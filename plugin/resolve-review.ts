@@ -8,7 +8,8 @@ import { readChorusData, writeChorusData } from './private/chorus-data.ts';
 import { readChorusVariables, type ChorusVariables } from './private/chorus-variables.ts';
 import { candidateExtractors } from './private/conflict-candidates.ts';
 import { hexToFigmaRgb } from './private/hex-to-figma-rgb.ts';
-import { reasonOf, UndoLog } from './private/undo-log.ts';
+import { reasonOf } from './private/reason-of.ts';
+import { UndoLog } from './private/undo-log.ts';
 import { readReviewMarker, type ReviewMarker } from './review-marker.ts';
 import { resolvedDescription } from './style-description.ts';
 
@@ -94,7 +95,7 @@ function resolve(figma: PluginAPI, picks: readonly Choice[], variables: ChorusVa
         : `Figma refused to record your choice (${reasonOf(error)}) and Chorus could not undo all of its changes. Press Undo (Ctrl+Z / ⌘Z) once, then reload the file.`,
     );
   }
-  figma.commitUndo();
+  // One undo step: handle-ui-message.ts commits before and after each request.
   return { decisions, learning };
 }
 

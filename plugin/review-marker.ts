@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini keeps the sandbox bundle small (see core/messages/plugin-messages.ts).
+import * as z from 'zod/mini';
 import { sourceSchema, type Source } from '../core/messages/plugin-messages.ts';
 import { candidateSchema, type PaletteColor } from '../core/palette/palette-color.ts';
 import { roleSchema } from '../core/palette/role.ts';
@@ -20,11 +21,11 @@ export const MAX_MARKER_BYTES = 64 * 1024;
  */
 export const reviewMarkerSchema = z.object({
   v: z.literal(1),
-  slot: z.string().min(1).max(64),
-  role: roleSchema.optional(),
+  slot: z.string().check(z.minLength(1), z.maxLength(64)),
+  role: z.optional(roleSchema),
   hex: candidateSchema.shape.hex,
-  agreement: z.number().min(0).max(1).optional(),
-  candidates: z.array(candidateSchema).min(1).max(MAX_CANDIDATES),
+  agreement: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  candidates: z.array(candidateSchema).check(z.minLength(1), z.maxLength(MAX_CANDIDATES)),
   source: sourceSchema,
 });
 export type ReviewMarker = z.infer<typeof reviewMarkerSchema>;

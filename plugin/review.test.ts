@@ -3,7 +3,7 @@ import { pluginMessageSchema, type PluginMessage, type Source } from '../core/me
 import type { PaletteCandidate, PaletteColor } from '../core/palette/palette-color.ts';
 import { conflictColor } from '../test/fakes/conflict-color.ts';
 import { createFigmaFake, type FigmaFake } from '../test/fakes/figma-fake.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 const SOURCE: Source = { nodes: [{ id: '1:2', name: 'Home screen' }] };
 
@@ -22,7 +22,7 @@ const TEXT = conflictColor('#111111', 'text', 0.3, TEXT_CANDIDATES);
 const BACKGROUND: PaletteColor = { hex: '#ffffff', role: 'background', share: 0.5, confidence: 0.95, votes: [{ extractor: 'flat-regions', hex: '#ffffff', weight: 1 }] };
 
 function started(fake = createFigmaFake()): FigmaFake {
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   return fake;
 }
 
@@ -100,7 +100,7 @@ describe('resolve-review', () => {
     await write(fake);
     const primary = styleNamed(fake, 'Chorus/primary');
     const before = fake.snapshotStyles();
-    const commits = fake.undo.commits;
+    const steps = fake.undo.steps.length;
 
     const reply = done(await ask(fake, { type: 'resolve-review', styleId: primary.id, hex: '#ff6633' }), 'resolve-review-done');
 
@@ -131,7 +131,7 @@ describe('resolve-review', () => {
     expect(JSON.parse(fake.figma.root.getPluginData('chorus.learning'))).toEqual(learning);
 
     // One undo step: Ctrl+Z brings back the flag, the old colour and the learning.
-    expect(fake.undo.commits).toBe(commits + 1);
+    expect(fake.undo.steps).toHaveLength(steps + 1);
     expect(fake.undo.pending).toEqual([]);
     fake.undo.undo();
     expect(fake.snapshotStyles()).toEqual(before);
@@ -176,24 +176,25 @@ describe('resolve-review', () => {
     const fake = started();
     await write(fake);
     const before = fake.snapshotStyles();
-    const commits = fake.undo.commits;
+    const steps = fake.undo.steps.length;
     const reply = await ask(fake, { type: 'resolve-review', styleId: styleId(fake), hex: '#000000' });
     expect(reply).toMatchObject({ type: 'failed', error: { code: 'WRITE_FAILED', message: expect.stringMatching(message) } });
     expect(fake.snapshotStyles()).toEqual(before);
-    expect(fake.undo.commits).toBe(commits);
+    expect(fake.undo.steps).toHaveLength(steps);
   });
 
   it('rolls everything back when Figma refuses a write half-way', async () => {
     const fake = started();
     await write(fake);
     const before = fake.snapshotStyles();
-    const commits = fake.undo.commits;
+    const steps = fake.undo.steps.length;
     fake.failNext('setPluginData', { after: 1, message: 'Figma said no' });
     const reply = await ask(fake, { type: 'resolve-review', styleId: styleNamed(fake, 'Chorus/primary').id, hex: '#ff6633' });
     expect(reply).toMatchObject({ type: 'failed', error: { code: 'WRITE_FAILED', message: expect.stringContaining('Figma said no') } });
     expect(fake.snapshotStyles()).toEqual(before);
     expect(fake.figma.root.getPluginData('chorus.learning')).toBe('');
-    expect(fake.undo.commits).toBe(commits);
+    // The failed action is closed off as its own (net empty) step: nothing of it folds into the next one.
+    expect(fake.undo.pending).toEqual([]);
   });
 });
 
@@ -202,7 +203,7 @@ describe('resolve-all-reviews', () => {
     const fake = started();
     await write(fake);
     const before = fake.snapshotStyles();
-    const commits = fake.undo.commits;
+    const steps = fake.undo.steps.length;
 
     const reply = done(await ask(fake, { type: 'resolve-all-reviews' }), 'resolve-all-reviews-done');
 
@@ -219,7 +220,7 @@ describe('resolve-all-reviews', () => {
       'oklab-clusters': { agreed: 0, decided: 1 },
       openai: { agreed: 1, decided: 2 },
     });
-    expect(fake.undo.commits).toBe(commits + 1);
+    expect(fake.undo.steps).toHaveLength(steps + 1);
     fake.undo.undo();
     expect(fake.snapshotStyles()).toEqual(before);
   });
@@ -227,9 +228,9 @@ describe('resolve-all-reviews', () => {
   it('changes nothing when nothing is flagged', async () => {
     const fake = started();
     await write(fake, [BACKGROUND]);
-    const commits = fake.undo.commits;
+    const steps = fake.undo.steps.length;
     expect(done(await ask(fake, { type: 'resolve-all-reviews' }), 'resolve-all-reviews-done')).toMatchObject({ decisions: [], learning: {} });
-    expect(fake.undo.commits).toBe(commits);
+    expect(fake.undo.steps).toHaveLength(steps);
   });
 });
 

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVER_URL, DEFAULT_SETTINGS, pluginMessageSchema } from '../core/messages/plugin-messages.ts';
 import { createFigmaFake, type FigmaFake } from '../test/fakes/figma-fake.ts';
 import { SETTINGS_STORAGE_KEY } from './load-settings.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 async function started(): Promise<FigmaFake> {
   const fake = createFigmaFake();
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   await fake.settle();
   return fake;
 }
 
-describe('startPlugin', () => {
+describe('the plugin at start', () => {
   it('shows the UI with Figma’s theme colours', async () => {
     const fake = await started();
     expect(fake.ui).toMatchObject({ open: true, html: '<p>ui</p>', options: { width: 360, height: 560, themeColors: true } });
@@ -70,7 +70,7 @@ describe('messages from the UI', () => {
     expect(fake.posted.slice(from)).toEqual([reply]);
     expect(fake.listPaintStyles()).toEqual([]);
     expect(fake.notifications).toEqual([]);
-    expect(fake.undo.commits).toBe(0);
+    expect(fake.undo.steps).toEqual([]);
     expect(fake.clientStorage.size).toBe(0);
   });
 

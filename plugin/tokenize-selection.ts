@@ -1,7 +1,8 @@
 import { ciede2000, hexToLab, type Lab } from '../core/color/index.ts';
 import { CHORUS_STYLE_DATA } from './chorus-style-data.ts';
 import { figmaRgbToHex } from './private/figma-rgb-to-hex.ts';
-import { reasonOf, UndoLog } from './private/undo-log.ts';
+import { reasonOf } from './private/reason-of.ts';
+import { UndoLog } from './private/undo-log.ts';
 import { PluginFailure } from './plugin-failure.ts';
 import { MAX_LAYERS } from './read-document-layers.ts';
 

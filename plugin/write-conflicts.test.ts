@@ -3,7 +3,7 @@ import { pluginMessageSchema, type Source, type WriteSummary } from '../core/mes
 import type { PaletteCandidate, PaletteColor } from '../core/palette/palette-color.ts';
 import { createFigmaFake, type FigmaFake } from '../test/fakes/figma-fake.ts';
 import { reviewMarkerSchema } from './review-marker.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 const SOURCE: Source = { nodes: [{ id: '1:2', name: 'Home screen' }, { id: '1:3', name: 'Settings' }] };
 
@@ -42,7 +42,7 @@ const BACKGROUND: PaletteColor = {
 
 function started(): FigmaFake {
   const fake = createFigmaFake();
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   return fake;
 }
 
@@ -166,7 +166,7 @@ describe('write-styles: conflicts are flagged in the file', () => {
     const summary = await write(fake, [PRIMARY_CONFLICT]);
     expect(summary.unchanged).toEqual(['Chorus/primary']);
     expect(summary.flagged).toEqual(['Chorus/primary']);
-    expect(fake.undo.commits).toBe(1);
+    expect(fake.undo.steps).toHaveLength(1);
   });
 });
 

@@ -3,7 +3,8 @@ import type { Role } from '../core/palette/role.ts';
 import { CHORUS_STYLE_DATA } from './chorus-style-data.ts';
 import { PluginFailure } from './plugin-failure.ts';
 import { hexToFigmaRgb } from './private/hex-to-figma-rgb.ts';
-import { reasonOf, UndoLog } from './private/undo-log.ts';
+import { reasonOf } from './private/reason-of.ts';
+import { UndoLog } from './private/undo-log.ts';
 import { variableScopes } from './variable-scopes.ts';
 
 /** Plugin data on the collection Chorus keeps modes in: the style folder it is for. */

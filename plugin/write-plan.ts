@@ -4,7 +4,8 @@ import { assignStyleSlots } from './assign-style-slots.ts';
 import { CHORUS_COLLECTION_KEY, CHORUS_STYLE_DATA } from './chorus-style-data.ts';
 import { PluginFailure } from './plugin-failure.ts';
 import { readChorusVariables } from './private/chorus-variables.ts';
-import { reasonOf, UndoLog } from './private/undo-log.ts';
+import { reasonOf } from './private/reason-of.ts';
+import { UndoLog } from './private/undo-log.ts';
 import { variableScopes } from './variable-scopes.ts';
 import { CHORUS_COLLECTION_NAME, writeStyles, type WriteStylesInput } from './write-styles.ts';
 

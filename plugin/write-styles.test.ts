@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pluginMessageSchema, type PluginMessage, type Source } from '../core/messages/plugin-messages.ts';
 import type { PaletteColor } from '../core/palette/palette-color.ts';
 import { createFigmaFake, type FaultOp, type FigmaFake } from '../test/fakes/figma-fake.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 const SOURCE: Source = { nodes: [{ id: '1:2', name: 'Home screen' }, { id: '1:3', name: 'Settings' }] };
 
@@ -28,7 +28,7 @@ const PALETTE: PaletteColor[] = [
 
 function started(options: Parameters<typeof createFigmaFake>[0] = {}): FigmaFake {
   const fake = createFigmaFake(options);
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   return fake;
 }
 
@@ -117,12 +117,11 @@ describe('write-styles: first run', () => {
     expect(fake.listPaintStyles().map((s) => s.name)).toEqual(['Chorus/primary', 'Chorus/primary-2']);
   });
 
-  it('is one undo step: one commitUndo, and one undo removes everything it wrote', async () => {
+  it('is one undo step: one undo removes everything it wrote', async () => {
     const fake = started();
     fake.addPaintStyle({ name: 'Mine/red', hex: '#ff0000' });
     const before = fake.snapshotStyles();
     await write(fake);
-    expect(fake.undo.commits).toBe(1);
     expect(fake.undo.steps).toHaveLength(1);
     expect(fake.undo.pending).toEqual([]);
     fake.undo.undo();
@@ -152,7 +151,7 @@ describe('write-styles: re-runs', () => {
     expect(fake.listPaintStyles().map((s) => s.id)).toEqual(ids);
     expect(summary.unchanged).toHaveLength(5);
     expect(summary.created).toEqual([]);
-    expect(fake.undo.commits).toBe(1);
+    expect(fake.undo.steps).toHaveLength(1);
     expect(fake.notifications.at(-1)?.shown).toBe('Chorus: 5 styles unchanged');
   });
 
@@ -168,7 +167,7 @@ describe('write-styles: re-runs', () => {
     expect(primary.id).toBe(primaryId);
     expect(rgb255(primary)).toEqual([0x22, 0x55, 0xee]);
     expect(primary.getPluginData('chorus.hex')).toBe('#2255ee');
-    expect(fake.undo.commits).toBe(2);
+    expect(fake.undo.steps).toHaveLength(2);
     expect(fake.notifications.at(-1)?.shown).toBe('Chorus: 1 style updated, 4 unchanged');
   });
 
@@ -275,7 +274,6 @@ describe('write-styles: failures leave no half-written palette', () => {
     fake.editStyle(styleNamed(fake, 'Chorus/text'), { name: 'Ink' });
     const before = fake.snapshotStyles();
     const notificationsBefore = fake.notifications.length;
-    const commitsBefore = fake.undo.commits;
     const postedBefore = fake.posted.length;
     // Updates primary and background, creates two styles: the fault lands somewhere in the middle.
     const next = PALETTE.map((c) => (c.role === 'primary' || c.role === 'background' ? { ...c, hex: '#2255ee' } : c));
@@ -286,7 +284,8 @@ describe('write-styles: failures leave no half-written palette', () => {
     expect(reply).toMatchObject({ type: 'failed', error: { code: 'WRITE_FAILED' } });
     if (reply.type === 'failed') expect(reply.error.message).toContain('Figma said no');
     expect(fake.snapshotStyles()).toEqual(before);
-    expect(fake.undo.commits).toBe(commitsBefore);
+    // The failed action is closed off as its own (net empty) step: nothing of it folds into the next one.
+    expect(fake.undo.pending).toEqual([]);
     expect(fake.notifications).toHaveLength(notificationsBefore);
     expect(fake.posted.slice(postedBefore)).toEqual([reply]);
   });

@@ -6,7 +6,8 @@ import { PluginFailure } from './plugin-failure.ts';
 import { readChorusData, writeChorusData } from './private/chorus-data.ts';
 import { readChorusVariables } from './private/chorus-variables.ts';
 import { planSlot, type SlotWrite } from './private/plan-slot.ts';
-import { reasonOf, UndoLog } from './private/undo-log.ts';
+import { reasonOf } from './private/reason-of.ts';
+import { UndoLog } from './private/undo-log.ts';
 import { writeNotification } from './write-notification.ts';
 
 /** The name of the variable collection Chorus makes; found again by plugin data, so the designer may rename it. */
@@ -36,8 +37,8 @@ export interface WriteStylesInput {
  * place and keeps the designer's name for it. One edited by hand is reported in `editedByHand` and
  * left alone unless `options.overwriteEdited`. The summary lists style names.
  *
- * Everything is planned and checked before the first write; the writes are then one undo step
- * (`figma.commitUndo()` once). If Figma still throws mid-way, what this call changed (styles,
+ * Everything is planned and checked before the first write; the caller makes the writes one undo
+ * step (handle-ui-message.ts commits before and after each request). If Figma still throws mid-way, what this call changed (styles,
  * variables, the collection) is rolled back and it throws a PluginFailure WRITE_FAILED, so the
  * file never holds half a palette. Only async reads (the manifest asks for dynamic-page access).
  */
@@ -85,7 +86,6 @@ export async function writeStyles(figma: PluginAPI, input: WriteStylesInput): Pr
     );
   }
 
-  if (undo.length > 0) figma.commitUndo();
   figma.notify(writeNotification(summary));
   return summary;
 }

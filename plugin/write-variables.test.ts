@@ -3,7 +3,7 @@ import { pluginMessageSchema, type PluginMessage, type Source, type WriteSummary
 import type { PaletteCandidate, PaletteColor } from '../core/palette/palette-color.ts';
 import { createFigmaFake, type FaultOp, type FigmaFake } from '../test/fakes/figma-fake.ts';
 import { reviewMarkerSchema } from './review-marker.ts';
-import { startPlugin } from './start-plugin.ts';
+import { runBuiltPlugin } from '../test/fakes/run-built-plugin.ts';
 
 const SOURCE: Source = { nodes: [{ id: '1:2', name: 'Home screen' }] };
 
@@ -30,7 +30,7 @@ const PRIMARY_CONFLICT = color('#3366ff', 0.1, { role: 'primary', conflict: true
 
 function started(): FigmaFake {
   const fake = createFigmaFake();
-  startPlugin(fake.figma, '<p>ui</p>');
+  runBuiltPlugin(fake);
   return fake;
 }
 
@@ -134,7 +134,7 @@ describe('write-styles with variables: first run', () => {
   it('is one undo step with the styles: one undo removes the collection, the variables and the styles', async () => {
     const fake = started();
     await write(fake);
-    expect(fake.undo.commits).toBe(1);
+    expect(fake.undo.steps).toHaveLength(1);
     expect(fake.undo.pending).toEqual([]);
     fake.undo.undo();
     expect(fake.snapshotVariables()).toEqual({ collections: [], variables: [] });
@@ -180,7 +180,7 @@ describe('write-styles with variables: re-runs', () => {
     expect(valueHex(fake, variable)).toBe('#2255ee');
     expect(variable.getPluginData('chorus.hex')).toBe('#2255ee');
     expect(boundId(styleNamed(fake, 'Chorus/primary'))).toBe(variable.id);
-    expect(fake.undo.commits).toBe(2);
+    expect(fake.undo.steps).toHaveLength(2);
   });
 
   it('creates the variables for styles a run without variables wrote, and binds them', async () => {
@@ -282,7 +282,7 @@ describe('write-styles with variables: failures leave styles and variables as th
     await write(fake, PALETTE.slice(0, 3));
     const styles = fake.snapshotStyles();
     const variables = fake.snapshotVariables();
-    const commits = fake.undo.commits;
+    const steps = fake.undo.steps.length;
     // Updates two variables and creates three more (and, for the collection fault, a fresh document).
     const next = PALETTE.map((c) => (c.role === 'background' || c.role === 'text' ? { ...c, hex: '#2255ee' } : c));
     if (op === 'createVariableCollection') fake.listVariableCollections()[0]!.remove();
@@ -294,6 +294,7 @@ describe('write-styles with variables: failures leave styles and variables as th
     expect(reply).toMatchObject({ type: 'failed', error: { code: 'WRITE_FAILED', message: expect.stringContaining('Figma said no') } });
     expect(fake.snapshotStyles()).toEqual(styles);
     expect(fake.snapshotVariables()).toEqual(before);
-    expect(fake.undo.commits).toBe(commits);
+    // The failed action is closed off as its own (net empty) step: nothing of it folds into the next one.
+    expect(fake.undo.pending).toEqual([]);
   });
 });

@@ -1,30 +1,21 @@
 // Builds the two bundles Figma loads, dist/plugin.js (the sandbox) and dist/ui.html (the iframe),
 // and the browser playground the backend serves at `/`: dist/playground.html and dist/playground.js.
+// Also dist/manifest.json, the manifest to import in Figma: for a team's own backend,
+// `CHORUS_BACKEND_URL=https://chorus.example.com npm run build` allows its https and wss origins.
 // `node scripts/build.mjs [--watch]`
 import { build, context } from 'esbuild';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtManifest, reachableDomains } from './lib/built-manifest.mjs';
+import { pluginBuildOptions } from './lib/plugin-build-options.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
 const watch = process.argv.includes('--watch');
 
-/**
- * The sandbox, lowered to ES2017: Figma's current runtime takes ES2020+, but designers on older
- * desktop builds and review tooling still meet the ES2017 floor, and lowering costs nothing.
- */
-const pluginOptions = {
-  entryPoints: [path.join(root, 'plugin/main.ts')],
-  outfile: path.join(dist, 'plugin.js'),
-  bundle: true,
-  format: 'iife',
-  target: 'es2017',
-  platform: 'neutral',
-  mainFields: ['module', 'main'],
-  minify: !watch,
-  logLevel: 'warning',
-};
+const pluginOptions = pluginBuildOptions(root, { minify: !watch });
+const manifest = builtManifest(JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8')), process.env.CHORUS_BACKEND_URL);
 
 /** The iframe: one self-contained HTML file, because Figma injects `__html__` as a string. */
 const uiOptions = {
@@ -38,7 +29,8 @@ const uiOptions = {
   jsxImportSource: 'preact',
   minify: !watch,
   loader: { '.css': 'text' },
-  define: { 'process.env.NODE_ENV': '"production"' },
+  // The UI warns when the designer's server address is one Figma would block (ui/host/create-figma-host.ts).
+  define: { 'process.env.NODE_ENV': '"production"', __CHORUS_REACHABLE_DOMAINS__: JSON.stringify(reachableDomains(manifest)) },
   logLevel: 'warning',
 };
 
@@ -65,6 +57,7 @@ async function writeUiHtml(result) {
 }
 
 await mkdir(dist, { recursive: true });
+await writeFile(path.join(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 if (watch) {
   const plugin = await context(pluginOptions);
   const ui = await context({
@@ -84,5 +77,5 @@ if (watch) {
     copyFile(path.join(root, 'ui/playground.html'), path.join(dist, 'playground.html')),
   ]);
   await writeUiHtml(ui);
-  console.log('built dist/plugin.js, dist/ui.html and the playground (dist/playground.html, dist/playground.js)');
+  console.log(`built dist/plugin.js, dist/ui.html, dist/manifest.json (allows ${manifest.networkAccess.allowedDomains.join(', ')}) and the playground (dist/playground.html, dist/playground.js)`);
 }

@@ -10,6 +10,8 @@ import { mountDashboard } from './routes/dashboard.ts';
 import { mountExtractHttp } from './routes/extract-http.ts';
 import { mountProgressiveWebSocket } from './routes/extract-progressive-ws.ts';
 import { mountPlayground, type PlaygroundAssets } from './routes/playground.ts';
+import { createOpenSockets } from './routes/open-sockets.ts';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './security/socket-limits.ts';
 
 export type { ApiError } from './run/api-exception.ts';
 
@@ -25,6 +27,8 @@ export interface AppDeps {
   readonly token?: string;
   /** Browser origins besides the plugin's `null` that may call the API. */
   readonly allowedOrigins?: readonly string[];
+  /** Caps on the progressive WebSocket (default DEFAULT_SOCKET_LIMITS; the server reads them from the environment). */
+  readonly socketLimits?: SocketLimits;
   /** The built browser playground, served at `/` (Node: read from dist/); without it `/` is a 404. */
   readonly playground?: PlaygroundAssets;
 }
@@ -32,6 +36,7 @@ export interface AppDeps {
 /** The Chorus backend's routes. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  const sockets = createOpenSockets(deps.socketLimits ?? DEFAULT_SOCKET_LIMITS);
 
   app.onError((error, c) => {
     if (error instanceof ApiException) return c.json<ApiError>({ error: { code: error.code, message: error.message } }, error.status);
@@ -59,6 +64,15 @@ export function createApp(deps: AppDeps) {
         live: e.unavailable === undefined,
         ...(e.unavailable ? { reason: e.unavailable.reason } : {}),
       })),
+      websocket: {
+        open: sockets.count(),
+        max_connections: sockets.limits.maxConnections,
+        max_connections_per_client: sockets.limits.maxConnectionsPerClient,
+        max_buffered_bytes: sockets.limits.maxBufferedBytes,
+        max_invalid_messages: sockets.limits.maxInvalidMessages,
+        idle_timeout_ms: sockets.limits.idleTimeoutMs,
+        ping_interval_ms: sockets.limits.pingIntervalMs,
+      },
       budget: { daily_cap_usd: deps.runs.ledger.dailyCapUsd, spent_today_usd: deps.runs.ledger.spentToday(), remaining_today_usd: deps.runs.ledger.remainingToday() },
     }),
   );
@@ -66,7 +80,7 @@ export function createApp(deps: AppDeps) {
   mountDashboard(app, deps.runs, deps.version);
   const clientId = deps.clientId ?? (() => 'anonymous');
   mountExtractHttp(app, deps.runs, clientId);
-  if (deps.upgradeWebSocket) mountProgressiveWebSocket(app, deps.runs, deps.upgradeWebSocket, clientId);
+  if (deps.upgradeWebSocket) mountProgressiveWebSocket(app, deps.runs, deps.upgradeWebSocket, clientId, sockets);
   if (deps.playground) mountPlayground(app, deps.playground);
   // Browsers ask for it on every page here (the playground, the dashboard): nothing, rather than a 404 in their console.
   app.get('/favicon.ico', (c) => c.body(null, 204));

@@ -7,6 +7,7 @@ import { readPlaygroundAssets } from './playground/read-playground-assets.ts';
 import { createRunServiceFromEnv } from './run/create-run-service-from-env.ts';
 import type { Extractor } from './orchestrator/extractor.ts';
 import { LIMITS } from './security/limits.ts';
+import { socketLimitsFromEnv } from './security/socket-limits.ts';
 
 /** 8787: the port the plugin's manifest allows in development. */
 export const DEFAULT_PORT = 8787;
@@ -41,6 +42,7 @@ export async function startServer(env: ExtractorEnv, version: string): Promise<S
   }
   if (token && token.length < MIN_TOKEN_LENGTH) throw new Error(`CHORUS_TOKEN is too short to keep anyone out; use at least ${MIN_TOKEN_LENGTH} random characters.`);
   const allowedOrigins = (env.CHORUS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const socketLimits = socketLimitsFromEnv(env);
   const { runs, close: closeStores } = await createRunServiceFromEnv(env);
   const extractors = runs.extractors;
   const app = createApp({
@@ -50,24 +52,45 @@ export async function startServer(env: ExtractorEnv, version: string): Promise<S
     clientId: (c) => getConnInfo(c).remote.address ?? 'unknown',
     ...(token ? { token } : {}),
     allowedOrigins,
+    socketLimits,
     playground: readPlaygroundAssets(),
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWsMessageBytes });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname, websocket: { server: wss } }, (info) => {
+      let closing: Promise<void> | undefined;
       resolve({
         server,
         url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`,
         extractors,
-        close: () =>
-          new Promise<void>((done) => {
-            for (const client of wss.clients) client.terminate();
-            wss.close();
-            server.close(() => void closeStores().then(done, done));
-          }),
+        close: () => (closing ??= shutDown(server, wss, runs.shutdown, closeStores)),
       });
     });
     server.once('error', reject);
   });
+}
+
+/** How long sockets get to finish their close handshake after their runs ended, before they are cut. */
+const CLOSE_GRACE_MS = 1_000;
+
+/**
+ * Stops accepting connections, stops every run (each client is told SHUTTING_DOWN and its socket or
+ * stream ends normally), then cuts whatever is left and closes the stores.
+ */
+async function shutDown(server: ServerType, wss: WebSocketServer, stopRuns: () => Promise<void>, closeStores: () => Promise<void>): Promise<void> {
+  const listenerClosed = new Promise<void>((done) => server.close(() => done()));
+  await stopRuns();
+  const deadline = Date.now() + CLOSE_GRACE_MS;
+  while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((wake) => setTimeout(wake, 20));
+  for (const client of wss.clients) client.terminate();
+  wss.close();
+  // Keep-alive connections idle between requests would hold `server.close` open until their timeout.
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  const cut = setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, CLOSE_GRACE_MS);
+  await listenerClosed;
+  clearTimeout(cut);
+  await closeStores();
 }

@@ -64,7 +64,11 @@ export function App({ host }: { host: Host }) {
   const { channel, can } = host;
   const nodes = useSelection(channel);
   const settings = useSettings(channel);
-  const backend = useBackendRun(host.backend?.openSocket ? { openSocket: host.backend.openSocket } : {});
+  const backend = useBackendRun({
+    ...(host.backend?.openSocket ? { openSocket: host.backend.openSocket } : {}),
+    ...(host.backend?.fetch ? { fetch: host.backend.fetch } : {}),
+    reachableDomains: host.reachableDomains,
+  });
   // Evidence for the backend's dashboard; a failure there is a console warning, never the designer's problem.
   const report = (decisions: readonly Decision[]): void =>
     void postDecisions(settings.current().serverUrl, decisions, host.backend?.fetch ? { fetch: host.backend.fetch } : {});
@@ -169,7 +173,7 @@ export function App({ host }: { host: Host }) {
           onToggleSettings={() => setSettingsOpen(!settingsOpen)}
         />
       )}
-      {settingsOpen && can.chooseServer && <SettingsPanel settings={settings} />}
+      {settingsOpen && can.chooseServer && <SettingsPanel settings={settings} reachableDomains={host.reachableDomains} />}
       {can.fileReview && <ViewTabs view={view} onView={setView} reviewCount={reviews.status === 'ready' ? reviews.reviews.length : null} />}
       {/* Hidden, not unmounted, while Review is open: the palette and the write's summary stay as they were. */}
       <div class="view" id="view-palette" role={can.fileReview ? 'tabpanel' : undefined} aria-labelledby={can.fileReview ? 'tab-palette' : undefined} hidden={view !== 'palette'}>

@@ -1,9 +1,15 @@
 import { DEFAULT_SERVER_URL } from '../core/messages/plugin-messages.ts';
+import { blockedOrigins } from './backend/blocked-origins.ts';
+import { InlineCode } from './inline-code.tsx';
 import type { TextSetting } from './use-settings.ts';
 
-/** The backend's address; saved for next time when the field loses focus or on Enter. */
-export function ServerField({ server }: { server: TextSetting }) {
+/**
+ * The backend's address; saved for next time when the field loses focus or on Enter. Warns when
+ * the address is one this build's manifest does not let Figma reach (`reachableDomains`).
+ */
+export function ServerField({ server, reachableDomains }: { server: TextSetting; reachableDomains?: readonly string[] | undefined }) {
   const invalid = server.valid === null;
+  const blocked = !invalid && reachableDomains && server.valid !== '' ? blockedOrigins(server.valid, reachableDomains) : [];
   return (
     <div class="field">
       <label class="field-label" for="server-url">
@@ -20,7 +26,7 @@ export function ServerField({ server }: { server: TextSetting }) {
         placeholder="None: colours from the plugin only"
         value={server.draft}
         aria-invalid={invalid}
-        aria-describedby="server-url-hint"
+        aria-describedby={blocked.length > 0 ? 'server-url-hint server-url-blocked' : 'server-url-hint'}
         onInput={(event) => server.setDraft(event.currentTarget.value)}
         onBlur={() => server.save()}
         onKeyDown={(event) => {
@@ -32,6 +38,13 @@ export function ServerField({ server }: { server: TextSetting }) {
           ? 'Use an address like http://localhost:8787, or leave it empty for no server.'
           : `Refines the palette with more extractors and AI models. Default ${DEFAULT_SERVER_URL}; empty for none.`}
       </p>
+      {blocked.length > 0 && (
+        <p class="problem" id="server-url-blocked" role="alert" data-testid="server-url-blocked">
+          <InlineCode
+            text={`Figma will block ${blocked.join(' and ')}: this build's manifest does not allow it. Rebuild with \`CHORUS_BACKEND_URL=${server.valid ?? ''} npm run build\` and import dist/manifest.json.`}
+          />
+        </p>
+      )}
     </div>
   );
 }

@@ -20,7 +20,7 @@ const BENCH_MAX_COST_USD = 1;
 
 /**
  * An extract request for `image`, tagged with `tag` so its bytes (and cache key) are new, with
- * `paid: 'always'` so tiers 3 and 4 run even when the free tiers agree.
+ * `paid: 'always'` so tier 4 runs even when tier 3 left no doubt.
  */
 export function benchRequest(image: BenchImage, kind: ClientKind, tag: string): ExtractRequestInput {
   return {

@@ -8,7 +8,7 @@ import type { ColorCounter } from './private/color-counter.ts';
 import type { RgbaImage } from './rgba-image.ts';
 import { inferRoles } from '../roles/infer-roles.ts';
 import { chroma } from '../color/index.ts';
-import { edgeRingShares } from './edge-ring-shares.ts';
+import { measureStructure } from './measure-structure.ts';
 import { isTintOf } from './private/is-tint-of.ts';
 
 export const FLAT_REGIONS_ID = 'flat-regions';
@@ -40,8 +40,13 @@ const SAME_DE = 0.8;
  * lesser shade this many times to stand on its own.
  */
 const PEAK_DOMINANCE = 3;
-/** CIELAB chroma above which a colour is vivid enough to be the ink of a tint. */
-const VIVID_CHROMA = 15;
+/**
+ * CIELAB chroma above which a colour is vivid enough to be the ink of a tint: the chroma above
+ * which role inference no longer takes a colour for text. A tinted text colour (Catppuccin's
+ * lavender-grey, about 16) is not a wash's ink: themes build their greys as mixes of the
+ * background and the text colour, and those greys are comments, line numbers and surfaces.
+ */
+const VIVID_CHROMA = 30;
 /** A wash covers far less than the fill under it; a second fill of comparable size is a surface. */
 const MAX_TINT_RATIO = 0.1;
 /** A wash of a vivid ink is visibly tinted; a near-grey is left to the neutrals. */
@@ -61,6 +66,8 @@ export interface FlatRegionsOptions {
   readonly pixelBudget?: number;
   /** The id its extraction reports, when one process runs it under another name. */
   readonly id?: string;
+  /** Name roles from the image's structure (default true). */
+  readonly roles?: boolean;
 }
 
 interface Candidate {
@@ -102,7 +109,7 @@ export function extractFlatRegions(image: RgbaImage, options: FlatRegionsOptions
     .map(({ key, count }) => ({ hex: keyToHex(key), share: count / total }))
     .filter((c) => c.share >= MIN_SHARE)
     .slice(0, MAX_COLORS);
-  return { extractor, colors: inferRoles(colors, edgeRingShares(image, colors.map((c) => c.hex))) };
+  return { extractor, colors: options.roles === false ? colors : inferRoles(colors, measureStructure(image, colors.map((c) => c.hex))) };
 }
 
 /**
@@ -165,7 +172,9 @@ function keepPeaks(candidates: readonly Candidate[]): { key: number; count: numb
   const isPeak = new Uint8Array(n);
   for (let i = n - 1; i >= 0; i--) {
     let biggestLesser = 0;
-    for (const s of shades[i]!) if (!isPeak[s] && candidates[s]!.count > biggestLesser) biggestLesser = candidates[s]!.count;
+    // Blends never stand on their own, so they are no rivals either: text anti-aliased over a dark
+    // ground passes through the theme's muted grey, and those edge pixels can outnumber its own.
+    for (const s of shades[i]!) if (!isPeak[s] && !candidates[s]!.blend && candidates[s]!.count > biggestLesser) biggestLesser = candidates[s]!.count;
     const c = candidates[i]!;
     isPeak[i] = !c.blend && nearestBigger[i]! >= SAME_DE && c.count >= PEAK_DOMINANCE * biggestLesser ? 1 : 0;
   }

@@ -8,6 +8,6 @@ import type { Tier1Extractor } from './tier1-extractor.ts';
  * independent opinion.
  */
 export const TIER1_EXTRACTORS: readonly Tier1Extractor[] = [
-  { id: FLAT_REGIONS_ID, weight: 1, extract: (image) => extractFlatRegions(image) },
+  { id: FLAT_REGIONS_ID, weight: 1, extract: (image, options) => extractFlatRegions(image, options) },
   { id: OKLAB_CLUSTERS_ID, weight: 0.8, extract: extractOklabClusters },
 ];

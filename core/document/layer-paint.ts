@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { hexSchema } from '../palette/palette-color.ts';
 
 /** Where a solid paint sits in the layers: what it can tell of its role. */
@@ -15,25 +15,25 @@ export const layerPaintSchema = z.object({
   /** The paint's own colour. */
   authoredHex: hexSchema,
   /** Paint opacity × the opacity of its layer and every ancestor, 0–1. */
-  alpha: z.number().min(0).max(1),
+  alpha: z.number().check(z.gte(0), z.lte(1)),
   /** The area it covers: a frame's own area less its opaque children's, a text box's area for text. */
-  area: z.number().min(0),
+  area: z.number().check(z.gte(0)),
   kind: paintKindSchema,
   /** 0 for the selected frame itself. */
-  depth: z.number().int().min(0),
+  depth: z.number().check(z.int(), z.gte(0)),
   /** Index of the selected frame it is in. */
-  root: z.number().int().min(0),
+  root: z.number().check(z.int(), z.gte(0)),
   /** A fill whose layer has children: it is behind them. */
   behindChildren: z.boolean(),
   /** A fill of a layer holding a text label directly: the label's colour (a button, a chip). */
-  labelHex: hexSchema.optional(),
+  labelHex: z.optional(hexSchema),
   /** For text: the colour of the nearest fill behind it (composited), if any. */
-  backdropHex: hexSchema.optional(),
+  backdropHex: z.optional(hexSchema),
   /** For text: px. */
-  fontSize: z.number().min(0).optional(),
-  fontWeight: z.number().min(0).optional(),
+  fontSize: z.optional(z.number().check(z.gte(0))),
+  fontWeight: z.optional(z.number().check(z.gte(0))),
   /** The bound variable's or style's name (`brand/primary`), the designer's own word for it. */
-  boundName: z.string().max(256).optional(),
+  boundName: z.optional(z.string().check(z.maxLength(256))),
 });
 export type LayerPaint = z.infer<typeof layerPaintSchema>;
 
@@ -42,15 +42,15 @@ export const MAX_LAYER_PAINTS = 50_000;
 
 /** What the plugin read from the selection's layers. */
 export const documentReadSchema = z.object({
-  paints: z.array(layerPaintSchema).max(MAX_LAYER_PAINTS),
+  paints: z.array(layerPaintSchema).check(z.maxLength(MAX_LAYER_PAINTS)),
   /** Area of each selected frame, px². */
-  rootAreas: z.array(z.number().min(0)).max(100),
+  rootAreas: z.array(z.number().check(z.gte(0))).check(z.maxLength(100)),
   /** Layers visited. */
-  visited: z.number().int().min(0),
+  visited: z.number().check(z.int(), z.gte(0)),
   /** Image fills seen: screenshots, which only the pixels (CV) can read. */
-  imageFills: z.number().int().min(0),
+  imageFills: z.number().check(z.int(), z.gte(0)),
   /** The walk stopped before the end: at the layer count or the time budget. */
-  cut: z.object({ reason: z.enum(['count', 'time']), limit: z.number() }).optional(),
-  ms: z.number().min(0),
+  cut: z.optional(z.object({ reason: z.enum(['count', 'time']), limit: z.number() })),
+  ms: z.number().check(z.gte(0)),
 });
 export type DocumentRead = z.infer<typeof documentReadSchema>;

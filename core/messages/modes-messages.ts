@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { hexSchema } from '../palette/palette-color.ts';
 import { roleSchema } from '../palette/role.ts';
 
 /** One version of a screen (light, dark, high contrast) as a mode: its name (editable) and its colours by role. */
 export const modeVersionSchema = z.object({
-  name: z.string().trim().min(1).max(40),
-  colors: z.array(z.object({ role: roleSchema, hex: hexSchema })).min(1).max(64),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  colors: z.array(z.object({ role: roleSchema, hex: hexSchema })).check(z.minLength(1), z.maxLength(64)),
 });
 export type ModeVersion = z.infer<typeof modeVersionSchema>;
 
@@ -16,7 +16,7 @@ export const modesResultSchema = z.object({
   /** Versions not written: the collection is at the plan's limit of modes. */
   skipped: z.array(z.string()),
   /** The plan's limit of modes per collection, when it was hit. */
-  limit: z.number().int().min(1).optional(),
+  limit: z.optional(z.number().check(z.int(), z.gte(1))),
   /** Roles not in every written version: not written, a mode without them would be half a mode. */
   unpaired: z.array(roleSchema),
 });

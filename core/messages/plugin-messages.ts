@@ -1,4 +1,7 @@
-import { z } from 'zod';
+// zod/mini, not zod: this contract is bundled into the Figma sandbox, which parses the whole bundle
+// on every run; the classic API with its locales weighed ~430 KB there, mini a tenth of that.
+// Both ends (and the server) use the same schemas; mini's are plain zod schemas to them.
+import * as z from 'zod/mini';
 import { candidateSchema, hexSchema, paletteColorSchema } from '../palette/palette-color.ts';
 import { roleSchema } from '../palette/role.ts';
 import { documentReadSchema } from '../document/layer-paint.ts';
@@ -32,22 +35,22 @@ export const pluginErrorSchema = z.object({ code: errorCodeSchema, message: z.st
 export type PluginError = z.infer<typeof pluginErrorSchema>;
 
 /** Every request carries one; its reply carries the same. */
-export const requestIdSchema = z.string().min(1).max(64);
+export const requestIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
 const id = requestIdSchema;
 
 /** Where a palette came from: recorded in style descriptions and plugin data. */
 export const sourceSchema = z.object({
-  nodes: z.array(z.object({ id: z.string().max(128), name: z.string().max(256) })).max(100),
+  nodes: z.array(z.object({ id: z.string().check(z.maxLength(128)), name: z.string().check(z.maxLength(256)) })).check(z.maxLength(100)),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
 export const writeStylesOptionsSchema = z.object({
   /** Folder of the styles, e.g. `Chorus` gives `Chorus/primary`. */
-  prefix: z.string().trim().min(1).max(64).regex(/^[^/]+(\/[^/]+)*$/, 'folders separated by single slashes'),
+  prefix: z.string().check(z.trim(), z.minLength(1), z.maxLength(64), z.regex(/^[^/]+(\/[^/]+)*$/, 'folders separated by single slashes')),
   /** Overwrite styles the designer edited by hand since Chorus wrote them. */
   overwriteEdited: z.boolean(),
   /** Also write the palette as COLOR variables in a `Chorus` collection, and bind the styles to them. */
-  variables: z.boolean().default(false),
+  variables: z._default(z.boolean(), false),
 });
 export type WriteStylesOptions = z.infer<typeof writeStylesOptionsSchema>;
 
@@ -55,25 +58,29 @@ export type WriteStylesOptions = z.infer<typeof writeStylesOptionsSchema>;
 export const DEFAULT_SERVER_URL = 'http://localhost:8787';
 
 /**
+ * An http(s) origin with an optional path: a host name, an IPv4 address or a bracketed IPv6 one,
+ * an optional port, then anything from the first `/`, `?` or `#` on. Written by hand rather than
+ * `z.url()`, which needs the WHATWG `URL` class: the Figma sandbox has none, and saving the
+ * settings there failed with BAD_MESSAGE. No user:password@ part (a token goes in its own field).
+ */
+const SERVER_URL_PATTERN = /^https?:\/\/(?:\[[0-9a-f:.]+\]|[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(\d{1,5}))?(?:[/?#]\S*)?$/i;
+/** TCP ports stop at 2^16 − 1. */
+const MAX_PORT = 65_535;
+
+function isServerUrl(value: string): boolean {
+  if (value === '') return true;
+  const match = SERVER_URL_PATTERN.exec(value);
+  return match !== null && (match[1] === undefined || Number(match[1]) <= MAX_PORT);
+}
+
+/**
  * The Chorus backend that refines tier 1 (tiers 2–4), as the designer types it: an http(s) address,
- * trimmed, or `''` for no backend (the plugin's own tier 1 only). The hostname check is on the
- * WHATWG-normalised `url.hostname`: a name, an IPv4 address or a bracketed IPv6 one, so forms like
- * `http:host` or `http://` are refused.
+ * trimmed, or `''` for no backend (the plugin's own tier 1 only). Forms like `http:host`,
+ * `http://` or `localhost:8787` are refused.
  */
 export const serverUrlSchema = z
   .string()
-  .trim()
-  .max(2048)
-  .pipe(
-    z.union([
-      z.literal(''),
-      z.url({
-        protocol: /^https?$/,
-        hostname: /^(?:\[[0-9a-f:.]+\]|[a-z0-9-]+(?:\.[a-z0-9-]+)*)$/i,
-        error: 'an http:// or https:// address, or empty for no server',
-      }),
-    ]),
-  );
+  .check(z.trim(), z.maxLength(2048), z.refine(isServerUrl, { error: 'an http:// or https:// address, or empty for no server' }));
 
 /**
  * What the designer sets once and keeps across sessions (figma.clientStorage). A field missing
@@ -81,11 +88,11 @@ export const serverUrlSchema = z
  */
 export const settingsSchema = z.object({
   prefix: writeStylesOptionsSchema.shape.prefix,
-  serverUrl: serverUrlSchema.default(DEFAULT_SERVER_URL),
+  serverUrl: z._default(serverUrlSchema, DEFAULT_SERVER_URL),
   /** Write COLOR variables too (see writeStylesOptionsSchema.variables). */
-  variables: z.boolean().default(false),
+  variables: z._default(z.boolean(), false),
   /** Weigh the next vote by how often each extractor agreed with the designer's review decisions. */
-  useLearnedWeights: z.boolean().default(false),
+  useLearnedWeights: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { prefix: 'Chorus', serverUrl: DEFAULT_SERVER_URL, variables: false, useLearnedWeights: false };
@@ -95,28 +102,28 @@ export const DEFAULT_SETTINGS: Settings = { prefix: 'Chorus', serverUrl: DEFAULT
  * memory): the style that holds the consensus value for now, and every candidate to pick from.
  */
 export const reviewSchema = z.object({
-  styleId: z.string().max(128),
-  styleName: z.string().max(512),
-  role: roleSchema.optional(),
+  styleId: z.string().check(z.maxLength(128)),
+  styleName: z.string().check(z.maxLength(512)),
+  role: z.optional(roleSchema),
   /** The style's colour now (`#rrggbb`). */
   currentHex: z.string(),
-  candidates: z.array(candidateSchema).min(1).max(16),
+  candidates: z.array(candidateSchema).check(z.minLength(1), z.maxLength(16)),
   /** The frames the palette came from; one click selects one. */
   source: sourceSchema,
   /** The variable written for the same colour, if variables were written. */
-  variableId: z.string().max(128).optional(),
+  variableId: z.optional(z.string().check(z.maxLength(128))),
 });
 export type Review = z.infer<typeof reviewSchema>;
 
 /** Per extractor: of the designer's review decisions where it had voted, how many went its way. Kept in the document. */
-export const learningSchema = z.record(z.string().max(64), z.object({ agreed: z.number().int().min(0), decided: z.number().int().min(0) }));
+export const learningSchema = z.record(z.string().check(z.maxLength(64)), z.object({ agreed: z.number().check(z.int(), z.gte(0)), decided: z.number().check(z.int(), z.gte(0)) }));
 export type Learning = z.infer<typeof learningSchema>;
 
 /** One decision, as the UI may report it to the backend's dashboard (the A/B evidence). */
 export const decisionSchema = z.object({
-  role: z.string().max(32),
+  role: z.string().check(z.maxLength(32)),
   chosenHex: hexSchema,
-  candidates: z.array(z.object({ hex: hexSchema, extractors: z.array(z.string().max(64)).max(64) })).max(16),
+  candidates: z.array(z.object({ hex: hexSchema, extractors: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(64)) })).check(z.maxLength(16)),
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
@@ -129,18 +136,18 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('write-styles'),
     id,
-    palette: z.array(paletteColorSchema).min(1).max(64),
+    palette: z.array(paletteColorSchema).check(z.minLength(1), z.maxLength(64)),
     source: sourceSchema,
     options: writeStylesOptionsSchema,
   }),
   // The Review panel: every flagged Chorus style in the document, read from the file.
   z.object({ type: z.literal('list-reviews'), id }),
   // Picks a candidate: sets the style (and its variable), clears the flag, records the decision. One undo step.
-  z.object({ type: z.literal('resolve-review'), id, styleId: z.string().max(128), hex: hexSchema }),
+  z.object({ type: z.literal('resolve-review'), id, styleId: z.string().check(z.maxLength(128)), hex: hexSchema }),
   // "Accept all suggestions": every flagged style takes its first candidate. One undo step.
   z.object({ type: z.literal('resolve-all-reviews'), id }),
   // Selects a source frame on the canvas (switching page if needed) and scrolls to it.
-  z.object({ type: z.literal('select-node'), id, nodeId: z.string().max(128) }),
+  z.object({ type: z.literal('select-node'), id, nodeId: z.string().check(z.maxLength(128)) }),
   z.object({ type: z.literal('load-learning'), id }),
   // Export tokens, "Styles in this file": the Chorus styles (and variables) of one style folder as they are in the file now.
   z.object({ type: z.literal('export-file-tokens'), id, prefix: writeStylesOptionsSchema.shape.prefix }),
@@ -150,25 +157,25 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('plan-write'),
     id,
-    palette: z.array(paletteColorSchema).min(1).max(64),
+    palette: z.array(paletteColorSchema).check(z.minLength(1), z.maxLength(64)),
     prefix: writeStylesOptionsSchema.shape.prefix,
     /** Slots the designer locked: their value is kept exactly (reused only if a token has exactly it). */
-    locked: z.array(z.string().max(64)).max(64).default([]),
+    locked: z._default(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(64)), []),
   }),
   // The write with the designer's plan: reused tokens aliased (variables) or left to bind (styles), the rest written. One undo step.
   z.object({
     type: z.literal('write-plan'),
     id,
-    palette: z.array(paletteColorSchema).min(1).max(64),
+    palette: z.array(paletteColorSchema).check(z.minLength(1), z.maxLength(64)),
     source: sourceSchema,
     options: writeStylesOptionsSchema,
-    choices: z.array(planChoiceSchema).max(64),
+    choices: z.array(planChoiceSchema).check(z.maxLength(64)),
   }),
   // Light and dark as modes: one collection, a mode per version of the screen, a variable per role paired across them. One undo step.
-  z.object({ type: z.literal('write-modes'), id, prefix: writeStylesOptionsSchema.shape.prefix, versions: z.array(modeVersionSchema).min(1).max(40) }),
+  z.object({ type: z.literal('write-modes'), id, prefix: writeStylesOptionsSchema.shape.prefix, versions: z.array(modeVersionSchema).check(z.minLength(1), z.maxLength(40)) }),
   // Tokenize the selection (opt-in): preview what would be bound, then bind it (only the variables kept). One undo step.
   z.object({ type: z.literal('tokenize-preview'), id, prefix: writeStylesOptionsSchema.shape.prefix }),
-  z.object({ type: z.literal('tokenize-apply'), id, prefix: writeStylesOptionsSchema.shape.prefix, variableIds: z.array(z.string().max(256)).max(256) }),
+  z.object({ type: z.literal('tokenize-apply'), id, prefix: writeStylesOptionsSchema.shape.prefix, variableIds: z.array(z.string().check(z.maxLength(256))).check(z.maxLength(256)) }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 
@@ -185,9 +192,9 @@ export const writeSummarySchema = z.object({
   updated: z.array(z.string()),
   unchanged: z.array(z.string()),
   /** Styles whose conflict the designer resolved in review: their choice stands, the new run does not overwrite it. */
-  keptDecisions: z.array(z.string()).default([]),
+  keptDecisions: z._default(z.array(z.string()), []),
   /** Styles written with a review flag (a conflict to resolve in the Review panel). */
-  flagged: z.array(z.string()).default([]),
+  flagged: z._default(z.array(z.string()), []),
   /** Styles the designer changed by hand since Chorus wrote them; left as they are unless `overwriteEdited`. */
   editedByHand: z.array(z.object({ styleId: z.string(), name: z.string(), currentHex: z.string(), proposedHex: z.string() })),
 });
@@ -203,23 +210,22 @@ export const MAX_FILE_TOKENS = 256;
  */
 export const exportColorSchema = z.object({
   hex: hexSchema,
-  role: roleSchema.optional(),
-  name: z.string().max(80).optional(),
-  share: z.number().min(0).max(1).optional(),
-  confidence: z.number().min(0).max(1).optional(),
-  agreement: z.number().min(0).max(1).optional(),
-  conflict: z.boolean().optional(),
-  candidates: z
-    .array(
+  role: z.optional(roleSchema),
+  name: z.optional(z.string().check(z.maxLength(80))),
+  share: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  confidence: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  agreement: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  conflict: z.optional(z.boolean()),
+  candidates: z.optional(
+    z.array(
       z.object({
         hex: hexSchema,
-        weight: z.number().min(0).max(1000),
+        weight: z.number().check(z.gte(0), z.lte(1000)),
         measured: z.boolean(),
-        votes: z.array(z.object({ extractor: z.string().min(1).max(64), weight: z.number().min(0).max(100), hex: hexSchema, name: z.string().max(80).optional() })).max(64),
+        votes: z.array(z.object({ extractor: z.string().check(z.minLength(1), z.maxLength(64)), weight: z.number().check(z.gte(0), z.lte(100)), hex: hexSchema, name: z.optional(z.string().check(z.maxLength(80))) })).check(z.maxLength(64)),
       }),
-    )
-    .max(16)
-    .optional(),
+    ).check(z.maxLength(16)),
+  ),
 });
 export type ExportColorMessage = z.infer<typeof exportColorSchema>;
 
@@ -228,7 +234,7 @@ export const selectedNodeSchema = z.object({ id: z.string(), name: z.string(), e
 export const pluginMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('selection-changed'), nodes: z.array(selectedNodeSchema) }),
   z.object({ type: z.literal('get-selection-done'), id, nodes: z.array(selectedNodeSchema) }),
-  z.object({ type: z.literal('export-selection-done'), id, images: z.array(exportedImageSchema).min(1) }),
+  z.object({ type: z.literal('export-selection-done'), id, images: z.array(exportedImageSchema).check(z.minLength(1)) }),
   z.object({ type: z.literal('write-styles-done'), id, summary: writeSummarySchema }),
   z.object({ type: z.literal('load-settings-done'), id, settings: settingsSchema }),
   z.object({ type: z.literal('save-settings-done'), id }),
@@ -237,9 +243,9 @@ export const pluginMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resolve-all-reviews-done'), id, decisions: z.array(decisionSchema), learning: learningSchema }),
   z.object({ type: z.literal('select-node-done'), id, found: z.boolean() }),
   z.object({ type: z.literal('load-learning-done'), id, learning: learningSchema }),
-  z.object({ type: z.literal('export-file-tokens-done'), id, colors: z.array(exportColorSchema).max(MAX_FILE_TOKENS) }),
+  z.object({ type: z.literal('export-file-tokens-done'), id, colors: z.array(exportColorSchema).check(z.maxLength(MAX_FILE_TOKENS)) }),
   z.object({ type: z.literal('read-document-done'), id, read: documentReadSchema }),
-  z.object({ type: z.literal('plan-write-done'), id, lines: z.array(planLineSchema).max(64) }),
+  z.object({ type: z.literal('plan-write-done'), id, lines: z.array(planLineSchema).check(z.maxLength(64)) }),
   z.object({ type: z.literal('write-plan-done'), id, summary: writeSummarySchema, reused: z.array(z.object({ slot: z.string(), token: z.string() })) }),
   z.object({ type: z.literal('write-modes-done'), id, result: modesResultSchema }),
   z.object({ type: z.literal('tokenize-preview-done'), id, preview: tokenizePreviewSchema }),

@@ -1,14 +1,15 @@
-import { z } from 'zod';
+// zod/mini (`z.optional(x)`, `.check(...)`): the sandbox bundles this contract; see core/messages/plugin-messages.ts.
+import * as z from 'zod/mini';
 import { roleSchema } from './role.ts';
 
-export const hexSchema = z.string().regex(/^#[0-9a-f]{6}$/, 'a lower-case #rrggbb colour');
+export const hexSchema = z.string().check(z.regex(/^#[0-9a-f]{6}$/, 'a lower-case #rrggbb colour'));
 
 /** One extractor's support for a palette colour. */
 export const voteSchema = z.object({
-  extractor: z.string().min(1).max(64),
+  extractor: z.string().check(z.minLength(1), z.maxLength(64)),
   hex: hexSchema,
-  weight: z.number().min(0).max(100),
-  share: z.number().min(0).max(1).optional(),
+  weight: z.number().check(z.gte(0), z.lte(100)),
+  share: z.optional(z.number().check(z.gte(0), z.lte(1))),
 });
 export type Vote = z.infer<typeof voteSchema>;
 
@@ -20,26 +21,26 @@ export type Vote = z.infer<typeof voteSchema>;
 export const candidateSchema = z.object({
   hex: hexSchema,
   /** Total weight of the votes for it. */
-  weight: z.number().min(0).max(1000),
+  weight: z.number().check(z.gte(0), z.lte(1000)),
   /** A CV extractor saw these exact pixels. */
   measured: z.boolean(),
-  name: z.string().max(80).optional(),
-  votes: z.array(z.object({ extractor: z.string().min(1).max(64), weight: z.number().min(0).max(100) })).max(64),
+  name: z.optional(z.string().check(z.maxLength(80))),
+  votes: z.array(z.object({ extractor: z.string().check(z.minLength(1), z.maxLength(64)), weight: z.number().check(z.gte(0), z.lte(100)) })).check(z.maxLength(64)),
 });
 export type PaletteCandidate = z.infer<typeof candidateSchema>;
 
 export const paletteColorSchema = z.object({
   hex: hexSchema,
-  role: roleSchema.optional(),
-  name: z.string().max(80).optional(),
-  share: z.number().min(0).max(1),
-  confidence: z.number().min(0).max(1).optional(),
+  role: z.optional(roleSchema),
+  name: z.optional(z.string().check(z.maxLength(80))),
+  share: z.number().check(z.gte(0), z.lte(1)),
+  confidence: z.optional(z.number().check(z.gte(0), z.lte(1))),
   /** Winning weight over the weight that voted (0–1), when a vote decided it. */
-  agreement: z.number().min(0).max(1).optional(),
-  votes: z.array(voteSchema).max(64),
+  agreement: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  votes: z.array(voteSchema).check(z.maxLength(64)),
   /** The vote did not decide (agreement under 60 %): the designer should pick among `candidates`. */
-  conflict: z.boolean().optional(),
+  conflict: z.optional(z.boolean()),
   /** Every value proposed, most weight first (the first is `hex`'s); present for a conflict. */
-  candidates: z.array(candidateSchema).max(16).optional(),
+  candidates: z.optional(z.array(candidateSchema).check(z.maxLength(16))),
 });
 export type PaletteColor = z.infer<typeof paletteColorSchema>;

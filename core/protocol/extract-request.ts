@@ -14,7 +14,8 @@ export const DEFAULT_MAX_COST_USD = 0.1;
 /**
  * Start a run. `images` are base64 PNGs (or JPEGs); `votes` are the client's tier-1 votes, which
  * count as tier 1 so the server need not repeat them; `max_cost` caps this request's spend in USD.
- * `paid`: `auto` runs paid tiers only when the free tiers leave doubt; `always` runs them anyway.
+ * `paid`: `auto` runs the hosted models (tier 3) within `max_cost`, and the deep model (tier 4) only
+ * when tier 3 left doubt; `always` runs tier 4 too.
  */
 export const extractRequestSchema = z.object({
   action: z.literal('extract'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hexSchema } from '../palette/palette-color.ts';
 import { roleSchema } from '../palette/role.ts';
 import { colorVoteSchema } from '../vote/color-vote.ts';
+import { voterKindSchema } from '../vote/voter-kind.ts';
 
 export const tierSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 export type Tier = z.infer<typeof tierSchema>;
@@ -17,7 +18,7 @@ export const statusCodeSchema = z.enum([
   'MISSING_KEY',
   'OVER_BUDGET',
   'DAILY_CAP',
-  'FREE_TIERS_AGREE',
+  'NO_DOUBT',
   'CLIENT_VOTES',
   'TIMEOUT',
   'RATE_LIMITED',
@@ -39,12 +40,16 @@ const candidateSchema = z.object({
 /** One colour of a tier's consensus (see core/vote/consensus.ts). */
 export const tokenSchema = z.object({
   hex: hexSchema,
-  role: roleSchema.optional(),
+  role: z.optional(roleSchema),
   name: z.string().optional(),
   share: z.number().optional(),
   agreement: z.number(),
   confidence: z.number(),
   conflict: z.boolean(),
+  /** Why the vote flagged it, a sentence for the designer (conflicts only). */
+  reason: z.string().optional(),
+  /** The kinds of evidence behind it (`cv`, `local-model`, `hosted-model`). */
+  evidence: z.array(voterKindSchema).optional(),
   candidates: z.array(candidateSchema),
 });
 export type Token = z.infer<typeof tokenSchema>;

@@ -8,14 +8,14 @@ const tokenSchema = z.object({
   $value: z.object({
     colorSpace: z.literal('srgb'),
     components: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1), z.number().min(0).max(1)]),
-    hex: hexSchema.optional(),
+    hex: z.optional(hexSchema),
   }),
   $description: z.string().optional(),
   $extensions: z
     .object({
       [CHORUS_EXTENSION]: z
         .object({
-          role: roleSchema.optional(),
+          role: z.optional(roleSchema),
           name: z.string().optional(),
           share: z.number().optional(),
           confidence: z.number().optional(),

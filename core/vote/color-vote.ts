@@ -14,7 +14,7 @@ export const colorVoteSchema = z.object({
     .string()
     .transform((s) => s.toLowerCase())
     .pipe(hexSchema),
-  role: roleSchema.optional(),
+  role: z.optional(roleSchema),
   /** A model's semantic name for the colour, e.g. `molten-copper`. */
   name: z.string().trim().min(1).max(64).optional(),
   measured: z.boolean(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColorVote } from './color-vote.ts';
-import { confidenceOf, consensus } from './consensus.ts';
+import { consensus } from './consensus.ts';
+import type { VoterKind } from './voter-kind.ts';
 
 const model = (extractor: string, weight: number, hex: string, role?: ColorVote['role'], name?: string): ColorVote => ({
   extractor,
@@ -18,13 +19,40 @@ const cv = (extractor: string, weight: number, hex: string, role?: ColorVote['ro
   ...(role ? { role } : {}),
   ...(share !== undefined ? { share } : {}),
 });
+const kinds = new Map<string, VoterKind>([
+  ['llava', 'local-model'],
+  ['local', 'local-model'],
+  ['gpt', 'hosted-model'],
+  ['claude', 'hosted-model'],
+  ['gemini', 'hosted-model'],
+]);
+const vote = (votes: ColorVote[]) => consensus(votes, { kinds });
+const byRole = (votes: ColorVote[], role: ColorVote['role']) => vote(votes).colors.find((c) => c.role === role);
 
-describe('consensus', () => {
-  it('reproduces the worked example: #F15925 wins with 78.6 % agreement and confidence 0.85', () => {
-    const { colors } = consensus([
+/** A light screen as CV measures it: white background, grey surface, dark text, blue primary. */
+const screen = (): ColorVote[] => [
+  cv('flat', 1, '#ffffff', 'background', 0.7),
+  cv('flat', 1, '#f1f3f5', 'surface', 0.15),
+  cv('flat', 1, '#212529', 'text', 0.05),
+  cv('flat', 1, '#0d6efd', 'primary', 0.03),
+  cv('km', 0.8, '#ffffff', 'background', 0.7),
+  cv('km', 0.8, '#f2f3f5', 'surface', 0.15),
+  cv('km', 0.8, '#222529', 'text', 0.05),
+  cv('km', 0.8, '#0d6efd', 'primary', 0.03),
+];
+/** A model that looked at that screen and agrees with CV, in its own order, with names. */
+const agreeing = (extractor: string, weight: number): ColorVote[] => [
+  model(extractor, weight, '#0d6efd', 'primary', `${extractor}-blue`),
+  model(extractor, weight, '#ffffff', 'background', 'paper'),
+  model(extractor, weight, '#212529', 'text', 'ink'),
+];
+
+describe('consensus: the seed worked example', () => {
+  it('four votes on a primary: #F15925 wins with 78.6 % agreement and confidence 0.85', () => {
+    const { colors } = vote([
       cv('opencv', 1.0, '#F15925', 'primary'),
       model('llava', 0.9, '#F25A27', 'primary'),
-      model('gpt4v', 1.2, '#F15925', 'primary'),
+      model('gpt', 1.2, '#F15925', 'primary'),
       model('claude', 1.1, '#F15925', 'primary'),
     ]);
     expect(colors).toHaveLength(1);
@@ -33,130 +61,153 @@ describe('consensus', () => {
     expect(primary.agreement).toBeCloseTo(3.3 / 4.2, 10);
     expect(Number((primary.agreement * 100).toFixed(1))).toBe(78.6);
     expect(Number(primary.confidence.toFixed(2))).toBe(0.85);
+    // LLaVA read the colour 0.36 ΔE00 off: imprecision, not a conflict.
     expect(primary.conflict).toBe(false);
-    expect(primary.candidates.map((c) => [c.hex, Number(c.weight.toFixed(6))])).toEqual([
-      ['#f15925', 3.3],
-      ['#f25a27', 0.9],
-    ]);
+    expect(primary.candidates).toHaveLength(1);
+    expect(primary.candidates[0]!.votes.map((v) => v.extractor)).toEqual(['claude', 'gpt', 'llava', 'opencv']);
+  });
+});
+
+describe('consensus: independent kinds of evidence', () => {
+  it('CV alone ≈ 0.75, with a local model ≈ 0.85, with the local and two hosted models ≈ 0.95 when they agree', () => {
+    const cvAlone = vote(screen());
+    const withLocal = vote([...screen(), ...agreeing('local', 0.7)]);
+    const full = vote([...screen(), ...agreeing('local', 0.7), ...agreeing('gpt', 1.2), ...agreeing('claude', 1.1)]);
+    const primary = (c: typeof cvAlone) => c.colors.find((x) => x.role === 'primary')!.confidence;
+    expect(primary(cvAlone)).toBeCloseTo(0.75, 6);
+    expect(primary(withLocal)).toBeCloseTo(0.85, 6);
+    expect(primary(full)).toBeCloseTo(0.95, 6);
+    expect(cvAlone.confidence).toBeLessThan(withLocal.confidence);
+    expect(withLocal.confidence).toBeLessThan(full.confidence);
   });
 
-  it('maps agreement to confidence: 100 % → 0.95, 80 % → 0.86, 60 % → 0.77', () => {
-    expect(confidenceOf(1)).toBeCloseTo(0.95, 10);
-    expect(confidenceOf(0.8)).toBeCloseTo(0.86, 10);
-    expect(confidenceOf(0.6)).toBeCloseTo(0.77, 10);
+  it('counts the CV extractors of one image as one witness: three agreeing claim no more than one', () => {
+    const one = vote([cv('flat', 1, '#0d6efd', 'primary', 0.03)]);
+    const three = vote([cv('flat', 1, '#0d6efd', 'primary', 0.03), cv('km', 0.8, '#0d6efd', 'primary', 0.03), cv('full', 1, '#0d6efd', 'primary', 0.03)]);
+    expect(three.colors[0]!.confidence).toBe(one.colors[0]!.confidence);
   });
 
-  it('flags a colour under 60 % agreement as a conflict carrying every candidate with its extractors and weights', () => {
-    const { colors } = consensus([
-      cv('flat', 1, '#0d6efd', 'primary'),
-      model('openai', 1.2, '#6f42c1', 'primary'),
-      model('claude', 1.1, '#198754', 'primary'),
-    ]);
-    const primary = colors[0]!;
-    expect(primary.conflict).toBe(true);
-    expect(primary.agreement).toBeCloseTo(1.2 / 3.3, 10);
-    expect(primary.candidates.map((c) => c.votes.map((v) => `${v.extractor}:${v.weight}`))).toEqual([['openai:1.2'], ['claude:1.1'], ['flat:1']]);
-  });
-
-  it('is not a conflict when everyone agrees, even at a low weight', () => {
-    const { colors } = consensus([cv('flat', 0.2, '#ffffff', 'background')]);
-    expect(colors[0]).toMatchObject({ hex: '#ffffff', agreement: 1, conflict: false });
-  });
-
-  it('snaps a winning model colour to a measured one within a just-noticeable difference, keeping the model name', () => {
-    const { colors } = consensus([
-      cv('flat', 1, '#0d6efd', 'primary', 0.02),
-      model('openai', 1.2, '#0b6cfb', 'primary', 'bootstrap-blue'),
-      model('claude', 1.1, '#0b6cfb', 'primary', 'azure'),
-    ]);
-    const primary = colors[0]!;
-    expect(primary.hex).toBe('#0d6efd');
-    expect(primary.name).toBe('bootstrap-blue');
-    expect(primary.agreement).toBeCloseTo(2.3 / 3.3, 10);
-  });
-
-  it('keeps a colour most models named, as they named it, when no measurement is near', () => {
-    const { colors } = consensus([
-      cv('flat', 1, '#ffffff', 'background', 0.9),
-      model('openai', 1.2, '#ff00ff', 'accent', 'magenta'),
-      model('claude', 1, '#ff00ff', 'accent', 'fuchsia'),
-      model('llava', 0.5, '#00ff00', 'success', 'lime'),
-    ]);
-    expect(colors.find((c) => c.role === 'accent')).toMatchObject({ hex: '#ff00ff', name: 'magenta' });
-    // One model of three alone: its invention is left out.
-    expect(colors.find((c) => c.role === 'success')).toBeUndefined();
-  });
-
-  it('leaves out a colour only one of the measuring extractors saw', () => {
-    const { colors } = consensus([
-      cv('flat', 1, '#282a36', 'background', 0.8),
-      cv('km', 0.8, '#282a36', 'background', 0.8),
-      cv('full', 1, '#282a36', 'background', 0.8),
-      cv('km', 0.8, '#5f6e9e', 'accent', 0.001),
-    ]);
-    expect(colors.map((c) => c.role)).toEqual(['background']);
-  });
-
-  it('treats votes far under a just-noticeable difference as the same colour', () => {
-    const { colors } = consensus([cv('a', 1, '#0d6efd', 'primary'), cv('b', 1, '#0d6efe', 'primary')]);
-    expect(colors[0]!.agreement).toBe(1);
-    expect(colors[0]!.candidates).toHaveLength(1);
-  });
-
-  it('counts only the weight that named a role', () => {
-    const { colors } = consensus([cv('a', 1, '#ffffff', 'background', 0.9), cv('b', 1, '#ffffff', 'background', 0.9), model('m', 3, '#111111', 'text')]);
-    expect(colors.find((c) => c.role === 'background')!.agreement).toBe(1);
-    expect(colors.find((c) => c.role === 'text')!.agreement).toBe(1);
-  });
-
-  it('matches colours without a role across extractors by distance, and keeps those a majority of the weight saw', () => {
-    const { colors } = consensus([
-      cv('a', 1, '#ffffff', 'background', 0.8),
-      cv('b', 1, '#ffffff', 'background', 0.8),
-      cv('a', 1, '#e5e7eb', undefined, 0.05),
-      cv('b', 1, '#e6e8eb', undefined, 0.05),
-      cv('a', 1, '#ff0000', undefined, 0.01),
-    ]);
-    expect(colors.map((c) => c.key)).toEqual(['background', 'color-1']);
-    expect(colors[1]!.hex).toBe('#e5e7eb');
-  });
-
-  it('does not list a colour twice when an extractor gave it a role and another did not', () => {
-    const { colors } = consensus([cv('a', 1, '#ffffff', 'background', 0.9), cv('b', 1, '#ffffff', undefined, 0.9)]);
-    expect(colors.map((c) => c.key)).toEqual(['background']);
-  });
-
-  it('is independent of the order of the votes', () => {
-    const votes = [
-      cv('flat', 1, '#0d6efd', 'primary', 0.02),
-      model('openai', 1.2, '#6f42c1', 'primary', 'violet'),
-      model('claude', 1.2, '#198754', 'primary', 'green'),
-      cv('flat', 1, '#ffffff', 'background', 0.8),
-      cv('km', 0.8, '#fefefe', 'background', 0.8),
-      cv('km', 0.8, '#dee2e6', undefined, 0.01),
-      cv('flat', 1, '#dee2e6', undefined, 0.01),
+  it('gives a model that only echoed the measured list no weight as a witness, but keeps its names', () => {
+    // Every measured hex, most prominent first, with the role CV guessed: the list the prompt showed.
+    const echo = [
+      model('gpt', 1.2, '#ffffff', 'background', 'snow'),
+      model('gpt', 1.2, '#f1f3f5', 'surface'),
+      model('gpt', 1.2, '#f2f3f5'),
+      model('gpt', 1.2, '#212529', 'text'),
+      model('gpt', 1.2, '#222529'),
+      model('gpt', 1.2, '#0d6efd', 'primary', 'echo-blue'),
     ];
-    const reference = consensus(votes);
-    for (let shift = 1; shift < votes.length; shift++) {
-      expect(consensus([...votes.slice(shift), ...votes.slice(0, shift)])).toEqual(reference);
-      expect(consensus([...votes].reverse())).toEqual(reference);
-    }
+    const cvAlone = vote(screen());
+    const echoed = vote([...screen(), ...echo]);
+    expect(echoed.colors.find((c) => c.role === 'primary')).toMatchObject({ confidence: 0.75, name: 'echo-blue', evidence: ['cv'] });
+    expect(echoed.confidence).toBeCloseTo(cvAlone.confidence, 10);
   });
 
-  it('breaks an exact tie between two values the same way every time, preferring the measured one', () => {
-    const { colors } = consensus([cv('flat', 1, '#0d6efd', 'primary'), model('m', 1, '#6f42c1', 'primary')]);
-    expect(colors[0]!.hex).toBe('#0d6efd');
-    expect(colors[0]!.conflict).toBe(true);
+  it('falls when an independent model puts CV’s role elsewhere, and drops a role no model that answered confirmed', () => {
+    const elsewhere = [model('gpt', 1.2, '#212529', 'primary'), model('gpt', 1.2, '#ffffff', 'background'), model('gpt', 1.2, '#f1f3f5', 'text')];
+    expect(byRole([...screen(), ...elsewhere], 'primary')!.confidence).toBeLessThan(byRole(screen(), 'primary')!.confidence);
+    const notPrimary = [model('gpt', 1.2, '#0d6efd', 'secondary'), model('gpt', 1.2, '#ffffff', 'background'), model('gpt', 1.2, '#212529', 'text')];
+    const { colors } = vote([...screen(), ...notPrimary]);
+    expect(colors.find((c) => c.role === 'primary')).toBeUndefined();
+    expect(colors.find((c) => c.hex === '#0d6efd')).toMatchObject({ role: 'secondary' });
+  });
+});
+
+describe('consensus: values from CV, imprecision is not a conflict', () => {
+  it('takes the measured value when models read a colour a few ΔE off, without a flag', () => {
+    const primary = byRole([...screen(), model('gpt', 1.2, '#1a73f5', 'primary'), model('claude', 1.1, '#0b6cfb', 'primary', 'azure')], 'primary')!;
+    expect(primary).toMatchObject({ hex: '#0d6efd', conflict: false, name: 'azure' });
+    expect(primary.agreement).toBeLessThan(1);
+    expect(primary.candidates).toHaveLength(1);
   });
 
   it('takes the share of a colour the models put in a role from wherever CV measured it', () => {
-    const { colors } = consensus([
+    const { colors } = vote([
       cv('flat', 1, '#3b4252', 'background', 0.74),
       cv('flat', 1, '#2e3440', 'surface', 0.05),
-      model('a', 1.2, '#2e3440', 'background'),
-      model('b', 1.1, '#2e3440', 'background'),
+      model('gpt', 1.2, '#2e3440', 'background'),
+      model('claude', 1.1, '#2e3440', 'background'),
     ]);
     expect(colors.find((c) => c.role === 'background')).toMatchObject({ hex: '#2e3440', share: 0.05 });
+  });
+
+  it('leaves out a colour only one of the measuring extractors saw', () => {
+    const { colors } = vote([
+      cv('flat', 1, '#282a36', 'background', 0.8),
+      cv('km', 0.8, '#282a36', 'background', 0.8),
+      cv('full', 1, '#282a36', 'background', 0.8),
+      cv('km', 0.8, '#5f6e9e', undefined, 0.001),
+    ]);
+    expect(colors.map((c) => c.key)).toEqual(['background']);
+  });
+
+  it('does not list a colour twice when an extractor gave it a role and another did not', () => {
+    const { colors } = vote([cv('a', 1, '#ffffff', 'background', 0.9), cv('b', 1, '#ffffff', undefined, 0.9)]);
+    expect(colors.map((c) => c.key)).toEqual(['background']);
+  });
+});
+
+describe('consensus: roles', () => {
+  it('overturns CV’s role when two models agree against it (CV called the sidebar the background)', () => {
+    const votes = [
+      cv('flat', 1, '#3b4252', 'background', 0.4),
+      cv('flat', 1, '#2e3440', 'surface', 0.35),
+      model('gpt', 1.2, '#2e3440', 'background'),
+      model('gpt', 1.2, '#3b4252', 'surface'),
+      model('claude', 1.1, '#2e3440', 'background'),
+      model('claude', 1.1, '#3b4252', 'surface'),
+    ];
+    expect(byRole(votes, 'background')).toMatchObject({ hex: '#2e3440', conflict: false });
+    expect(byRole(votes, 'surface')).toMatchObject({ hex: '#3b4252', conflict: false });
+  });
+
+  it('keeps CV’s role against one model alone, however heavy, and flags the split', () => {
+    const votes = [cv('flat', 1, '#3b4252', 'background', 0.4), cv('flat', 1, '#2e3440', 'surface', 0.35), model('gpt', 1.5, '#2e3440', 'background'), model('gpt', 1.5, '#3b4252', 'surface')];
+    const background = byRole(votes, 'background')!;
+    expect(background.hex).toBe('#3b4252');
+    expect(background.conflict).toBe(true);
+    expect(background.reason).toMatch(/split on background/);
+    expect(background.candidates.map((c) => c.hex)).toEqual(['#3b4252', '#2e3440']);
+  });
+
+  it('flags a role the independent voters split on, carrying each candidate with its voters', () => {
+    const primary = byRole([cv('flat', 1, '#0d6efd', 'primary', 0.03), model('gpt', 1.2, '#6f42c1', 'primary'), model('claude', 1.1, '#198754', 'primary')], 'primary')!;
+    expect(primary.conflict).toBe(true);
+    expect(primary.candidates.map((c) => c.votes.map((v) => v.extractor))).toEqual([['flat'], ['gpt'], ['claude']].slice(0, primary.candidates.length));
+  });
+
+  it('does not flag a role split between two colours nobody could tell apart', () => {
+    const votes = [cv('flat', 1, '#ffffff', 'background', 0.5), cv('flat', 1, '#fdfdfd', undefined, 0.3), model('gpt', 1.2, '#fdfdfd', 'background'), model('claude', 1.1, '#ffffff', 'background')];
+    expect(byRole(votes, 'background')!.conflict).toBe(false);
+  });
+});
+
+describe('consensus: inventions', () => {
+  it('leaves out a colour one model invented, even with a role nobody else gave', () => {
+    const { colors } = vote([...screen(), ...agreeing('gpt', 1.2), model('gpt', 1.2, '#ff00ff', 'accent', 'magenta')]);
+    expect(colors.some((c) => c.hex === '#ff00ff')).toBe(false);
+  });
+
+  it('does not let one model’s invention take a role CV measured', () => {
+    const primary = byRole([...screen(), model('gpt', 1.2, '#ff00ff', 'primary'), model('gpt', 1.2, '#ffffff', 'background'), model('gpt', 1.2, '#212529', 'text')], 'primary')!;
+    expect(primary.hex).toBe('#0d6efd');
+  });
+
+  it('keeps a colour CV missed that two models saw, at a confidence that says only models saw it', () => {
+    const { colors } = vote([...screen(), ...agreeing('gpt', 1.2), ...agreeing('claude', 1.1), model('gpt', 1.2, '#dc3545', 'error', 'red'), model('claude', 1.1, '#dd3646', 'error')]);
+    const error = colors.find((c) => c.role === 'error')!;
+    expect(error).toMatchObject({ hex: '#dc3545', name: 'red' });
+    expect(error.share).toBeUndefined();
+    expect(error.confidence).toBeLessThan(colors.find((c) => c.role === 'primary')!.confidence);
+  });
+});
+
+describe('consensus: determinism', () => {
+  it('is independent of the order of the votes', () => {
+    const votes = [...screen(), ...agreeing('gpt', 1.2), model('claude', 1.1, '#6f42c1', 'primary', 'violet'), model('claude', 1.1, '#ffffff', 'surface')];
+    const reference = vote(votes);
+    for (let shift = 1; shift < votes.length; shift++) expect(vote([...votes.slice(shift), ...votes.slice(0, shift)])).toEqual(reference);
+    expect(vote([...votes].reverse())).toEqual(reference);
   });
 
   it('gives an empty palette with confidence 0 for no votes', () => {

@@ -1,11 +1,11 @@
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 
 /**
  * The JSON stored under `key` on `owner`, parsed with `schema`; undefined when the key is absent.
  * What does not parse (another Chorus version, a damaged file) is reported on the console with
  * `warning` and also gives undefined: plugin data is an input from outside this run too.
  */
-export function readPluginDataJson<T>(owner: PluginDataMixin, key: string, schema: z.ZodType<T>, warning: string): T | undefined {
+export function readPluginDataJson<T>(owner: PluginDataMixin, key: string, schema: ZodMiniType<T>, warning: string): T | undefined {
   const text = owner.getPluginData(key);
   if (text === '') return undefined;
   let json: unknown;

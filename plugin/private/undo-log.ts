@@ -27,9 +27,3 @@ export class UndoLog {
     return complete;
   }
 }
-
-/** The gist of what Figma threw, short enough for a sentence: its messages can be long. */
-export function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
-}

@@ -13,8 +13,8 @@ const TOKENS_PER_MTOK = 1_000_000;
 export function actualCallCost(model: ModelPricing, usage: CallUsage): number {
   const { inputTokens, outputTokens, cachedInputTokens = 0 } = callUsageSchema.parse(usage);
   if (model.vendor === 'local') return 0;
-  // OpenAI counts cached tokens inside prompt_tokens; Anthropic beside input_tokens.
-  const cachedInside = model.vendor === 'openai';
+  // OpenAI (and Gemini's OpenAI-compatible usage) count cached tokens inside prompt_tokens; Anthropic beside input_tokens.
+  const cachedInside = model.vendor !== 'anthropic';
   if (cachedInside && cachedInputTokens > inputTokens) {
     throw new RangeError(`OpenAI usage has ${cachedInputTokens} cached tokens but only ${inputTokens} input tokens; cached tokens are part of the input.`);
   }

@@ -13,15 +13,14 @@ const gpt4o: ModelPricing = modelPricingSchema.parse({
   imageTokens: { rule: 'openai-tiles', base: 85, perTile: 170, detail: 'high' },
 });
 
-// Anthropic's vision page prices its examples at "Claude Sonnet 3.7 per-token price of $3 per million input tokens";
-// the output price here is only a round number for the arithmetic.
+// Claude Sonnet 5.5 at its price page's $2 in / $0.20 cache read / $10 out per MTok (checked 2026-12-03).
 const sonnet: ModelPricing = modelPricingSchema.parse({
   vendor: 'anthropic',
-  model: 'claude-3-7-sonnet',
-  inputPerMTok: 3,
-  cachedInputPerMTok: 0.3,
-  outputPerMTok: 15,
-  imageTokens: { rule: 'anthropic-pixels' },
+  model: 'claude-sonnet-5-5',
+  inputPerMTok: 2,
+  cachedInputPerMTok: 0.2,
+  outputPerMTok: 10,
+  imageTokens: { rule: 'anthropic-patches', maxLongEdge: 2576, maxTokens: 4784 },
 });
 
 const local: ModelPricing = modelPricingSchema.parse({
@@ -33,11 +32,10 @@ const local: ModelPricing = modelPricingSchema.parse({
 });
 
 describe('estimateCallCost', () => {
-  it('matches Anthropic’s published cost per image at $3/MTok', () => {
-    // "Calculate image costs" table: 200×200 ~$0.00016, 1000×1000 ~$0.004, 1092×1092 ~$0.0048 per image.
-    expect(estimateCallCost(sonnet, { width: 200, height: 200 }, 0, 0)).toBeCloseTo(0.00016, 5);
-    expect(estimateCallCost(sonnet, { width: 1000, height: 1000 }, 0, 0)).toBeCloseTo(0.004, 4);
-    expect(estimateCallCost(sonnet, { width: 1092, height: 1092 }, 0, 0)).toBeCloseTo(0.0048, 4);
+  it('prices an image at its 28 px patches, capped, at the input price', () => {
+    // 1000 × 1000 = 1296 tokens (Anthropic's example); 3840 × 2160 is capped at 4784 tokens.
+    expect(estimateCallCost(sonnet, { width: 1000, height: 1000 }, 0, 0)).toBeCloseTo((1296 * 2) / 1e6, 12);
+    expect(estimateCallCost(sonnet, { width: 3840, height: 2160 }, 0, 0)).toBeLessThanOrEqual((4784 * 2) / 1e6);
   });
 
   it('adds the prompt at the input price and the whole output cap at the output price', () => {
@@ -68,7 +66,7 @@ describe('actualCallCost', () => {
 
   it('bills Anthropic cache reads, reported beside input_tokens, on top of the input', () => {
     const cost = actualCallCost(sonnet, { inputTokens: 1500, cachedInputTokens: 2000, outputTokens: 300 });
-    expect(cost).toBeCloseTo((1500 * 3 + 2000 * 0.3 + 300 * 15) / 1e6, 12);
+    expect(cost).toBeCloseTo((1500 * 2 + 2000 * 0.2 + 300 * 10) / 1e6, 12);
   });
 
   it('bills cached input at the full price when the model has no cached price', () => {
@@ -89,7 +87,7 @@ describe('actualCallCost', () => {
 
 describe('modelPricingSchema', () => {
   it('refuses a rule that belongs to another vendor', () => {
-    const result = modelPricingSchema.safeParse({ ...gpt4o, imageTokens: { rule: 'anthropic-pixels' } });
+    const result = modelPricingSchema.safeParse({ ...gpt4o, imageTokens: { rule: 'anthropic-patches' } });
     expect(result.success).toBe(false);
   });
 

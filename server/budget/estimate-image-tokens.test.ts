@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { estimateAnthropicImageTokens } from './estimate-anthropic-image-tokens.ts';
+import { estimateAnthropicImageTokens, fitAnthropicImage } from './estimate-anthropic-image-tokens.ts';
+import { fitImageForModel } from './fit-image-for-model.ts';
 import { estimateImageTokens } from './estimate-image-tokens.ts';
-import { estimateOpenAiPatchTokens } from './estimate-openai-patch-tokens.ts';
+import { estimateOpenAiPatchTokens, fitOpenAiPatchImage } from './estimate-openai-patch-tokens.ts';
 import { estimateOpenAiTileTokens } from './estimate-openai-tile-tokens.ts';
 
 const gpt4oHigh = { base: 85, perTile: 170, detail: 'high' } as const;
@@ -78,41 +79,73 @@ describe('estimateOpenAiPatchTokens against OpenAI’s worked examples', () => {
   });
 });
 
-// Anthropic, "Vision" → "Evaluate image size" / "Calculate image costs":
-// https://docs.anthropic.com/en/docs/build-with-claude/vision — tokens = (width px × height px) / 750.
-describe('estimateAnthropicImageTokens against Anthropic’s examples table', () => {
-  it.each([
-    { width: 200, height: 200, tokens: 54 },
-    { width: 1000, height: 1000, tokens: 1334 },
-    { width: 1092, height: 1092, tokens: 1590 },
-  ])('$width × $height ≈ $tokens tokens', ({ width, height, tokens }) => {
-    expect(estimateAnthropicImageTokens({ width, height })).toBe(tokens);
+// Anthropic, "Images and vision" → "Calculate image costs" (platform.claude.com/docs/en/build-with-claude/vision,
+// checked 2026-12-03): ⌈width/28⌉ × ⌈height/28⌉ tokens, within the model's long edge and per-image cap.
+describe('estimateAnthropicImageTokens against Anthropic’s rule and examples', () => {
+  const highRes = { maxLongEdge: 2576, maxTokens: 4784 } as const;
+
+  it('1000 × 1000 px is 36 × 36 = 1296 tokens (Anthropic’s worked example)', () => {
+    expect(estimateAnthropicImageTokens({ width: 1000, height: 1000 }, highRes)).toBe(1296);
+    expect(estimateAnthropicImageTokens({ width: 1000, height: 1000 })).toBe(1296);
   });
 
-  it('does not shrink the sizes Anthropic lists as the largest sent without resizing', () => {
+  it('counts a started patch as a whole one', () => {
+    expect(estimateAnthropicImageTokens({ width: 29, height: 28 }, highRes)).toBe(2);
+    expect(estimateAnthropicImageTokens({ width: 1, height: 1 }, highRes)).toBe(1);
+  });
+
+  it('sends 2576 × 1456 unscaled on the high-resolution tier: exactly its 92 × 52 = 4784-token cap', () => {
+    expect(fitAnthropicImage({ width: 2576, height: 1456 }, highRes)).toEqual({ width: 2576, height: 1456 });
+    expect(estimateAnthropicImageTokens({ width: 2576, height: 1456 }, highRes)).toBe(4784);
+  });
+
+  it('scales a larger image down until it fits both the long edge and the cap, never past either', () => {
     for (const [width, height] of [
-      [1092, 1092],
-      [951, 1268],
-      [896, 1344],
-      [819, 1456],
-      [784, 1568],
+      [3840, 2160],
+      [8000, 8000],
+      [8000, 100],
+      [100, 8000],
+      [2880, 1800],
     ] as const) {
-      expect(estimateAnthropicImageTokens({ width, height })).toBe(Math.ceil((width * height) / 750));
+      const fitted = fitAnthropicImage({ width, height }, highRes);
+      expect(Math.max(fitted.width, fitted.height)).toBeLessThanOrEqual(2576);
+      expect(Math.ceil(fitted.width / 28) * Math.ceil(fitted.height / 28)).toBeLessThanOrEqual(4784);
+      // Aspect ratio kept to within a pixel's rounding.
+      expect(Math.abs(fitted.width / fitted.height - width / height) / (width / height)).toBeLessThan(0.02);
+      expect(estimateAnthropicImageTokens({ width, height }, highRes)).toBeLessThanOrEqual(4784);
     }
   });
 
-  it('caps a large image at what its resized version costs', () => {
-    // A 1:2 image twice the table's 784 × 1568 is resized to it.
-    expect(estimateAnthropicImageTokens({ width: 1568, height: 3136 })).toBe(Math.ceil((784 * 1568) / 750));
-    // Nothing, however large, costs more than the largest un-resized size.
-    expect(estimateAnthropicImageTokens({ width: 8000, height: 8000 })).toBeLessThanOrEqual(Math.ceil((784 * 1568) / 750));
-    // A wide strip is limited by its long edge: 3136 × 200 → 1568 × 100.
-    expect(estimateAnthropicImageTokens({ width: 3136, height: 200 })).toBe(Math.ceil((1568 * 100) / 750));
+  it('on the standard tier caps at 1568 px and 1568 tokens', () => {
+    const fitted = fitAnthropicImage({ width: 2880, height: 1800 });
+    expect(Math.ceil(fitted.width / 28) * Math.ceil(fitted.height / 28)).toBeLessThanOrEqual(1568);
+    expect(fitted.width).toBeLessThanOrEqual(1568);
   });
 
-  it('takes a larger native resolution from configuration', () => {
-    const larger = { maxLongEdge: 2576, maxPixels: 2576 * 1456 };
-    expect(estimateAnthropicImageTokens({ width: 2000, height: 1000 }, larger)).toBe(Math.ceil((2000 * 1000) / 750));
+  it('never scales up', () => {
+    expect(fitAnthropicImage({ width: 300, height: 200 }, highRes)).toEqual({ width: 300, height: 200 });
+  });
+});
+
+describe('fitOpenAiPatchImage: the size gpt-6-luna looks at', () => {
+  it('keeps an image whose patches fit the 2500 cap', () => {
+    expect(fitOpenAiPatchImage({ width: 1920, height: 1080 }, 2500)).toEqual({ width: 1920, height: 1080 });
+    // 60 × 34 = 2040 patches × 1.2 = 2448 tokens, the published figure for 1920 × 1080.
+    expect(estimateOpenAiPatchTokens({ width: 1920, height: 1080 }, { multiplier: 1.2, maxPatches: 2500 })).toBe(2448);
+  });
+
+  it('shrinks 2560 × 1440 to 2104 × 1184: 66 × 37 = 2442 patches, 2931 tokens at × 1.2', () => {
+    expect(fitOpenAiPatchImage({ width: 2560, height: 1440 }, 2500)).toEqual({ width: 2104, height: 1184 });
+    expect(estimateOpenAiPatchTokens({ width: 2560, height: 1440 }, { multiplier: 1.2, maxPatches: 2500 })).toBe(2931);
+  });
+});
+
+describe('fitImageForModel', () => {
+  it('applies the operator’s long edge first, then the vendor’s own rule', () => {
+    const rule = { rule: 'anthropic-patches', maxLongEdge: 2576, maxTokens: 4784 } as const;
+    expect(fitImageForModel({ width: 2880, height: 1800 }, rule, 1568)).toEqual({ width: 1568, height: 980 });
+    expect(fitImageForModel({ width: 1000, height: 500 }, { rule: 'gemini-fixed', tokensPerImage: 1120 }, 1536)).toEqual({ width: 1000, height: 500 });
+    expect(fitImageForModel({ width: 3072, height: 1536 }, { rule: 'gemini-fixed', tokensPerImage: 1120 }, 1536)).toEqual({ width: 1536, height: 768 });
   });
 });
 
@@ -121,7 +154,8 @@ describe('estimateImageTokens', () => {
     const size = { width: 1024, height: 1024 };
     expect(estimateImageTokens({ rule: 'openai-tiles', ...gpt4oHigh }, size)).toBe(765);
     expect(estimateImageTokens({ rule: 'openai-patches', multiplier: 1 }, size)).toBe(1024);
-    expect(estimateImageTokens({ rule: 'anthropic-pixels' }, { width: 1000, height: 1000 })).toBe(1334);
+    expect(estimateImageTokens({ rule: 'anthropic-patches' }, { width: 1000, height: 1000 })).toBe(1296);
+    expect(estimateImageTokens({ rule: 'gemini-fixed', tokensPerImage: 1120 }, { width: 4000, height: 3000 })).toBe(1120);
     expect(estimateImageTokens({ rule: 'free' }, size)).toBe(0);
   });
 
@@ -132,7 +166,7 @@ describe('estimateImageTokens', () => {
       { width: Number.NaN, height: 10 },
       { width: 10.5, height: 10 },
     ]) {
-      expect(() => estimateImageTokens({ rule: 'anthropic-pixels' }, size)).toThrow(RangeError);
+      expect(() => estimateImageTokens({ rule: 'anthropic-patches' }, size)).toThrow(RangeError);
       expect(() => estimateImageTokens({ rule: 'free' }, size)).toThrow(RangeError);
     }
   });

@@ -11,8 +11,11 @@ export function estimateImageTokens(rule: ImageTokenRule, image: ImageSize): num
       return estimateOpenAiTileTokens(image, rule);
     case 'openai-patches':
       return estimateOpenAiPatchTokens(image, rule);
-    case 'anthropic-pixels':
+    case 'anthropic-patches':
       return estimateAnthropicImageTokens(image, rule);
+    case 'gemini-fixed':
+      assertImageSize(image);
+      return rule.tokensPerImage;
     case 'free':
       assertImageSize(image);
       return 0;

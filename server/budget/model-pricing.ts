@@ -10,9 +10,11 @@ import { z } from 'zod';
  * - `openai-patches`: GPT-4.1-mini / -nano and the other "patch" models: 32 px patches, capped,
  *   times a per-model `multiplier` (1.62 for gpt-4.1-mini, 2.46 for gpt-4.1-nano, per OpenAI).
  *   `maxPatches` defaults to the published 1536.
- * - `anthropic-pixels`: Claude. ⌈width × height / 750⌉ after the image is scaled to fit
- *   `maxLongEdge` (default 1568 px) and `maxPixels` (default 784 × 1568, the largest size in
- *   Anthropic's "no resize" table). Newer models with a larger native resolution set both.
+ * - `anthropic-patches`: Claude. ⌈width / 28⌉ × ⌈height / 28⌉ after the image is scaled to fit
+ *   `maxLongEdge` and `maxTokens` (1568 px / 1568 on the standard tier, 2576 px / 4784 on the
+ *   high-resolution tier of Claude 4.7 and later).
+ * - `gemini-fixed`: Gemini 3 and later bill every image at the media resolution's token budget
+ *   (`tokensPerImage`, 1120 at the default `high` for images), whatever its size.
  * - `free`: a local model; images cost nothing.
  */
 export const imageTokenRuleSchema = z.discriminatedUnion('rule', [
@@ -28,10 +30,11 @@ export const imageTokenRuleSchema = z.discriminatedUnion('rule', [
     maxPatches: z.number().int().positive().optional(),
   }),
   z.object({
-    rule: z.literal('anthropic-pixels'),
+    rule: z.literal('anthropic-patches'),
     maxLongEdge: z.number().int().positive().optional(),
-    maxPixels: z.number().int().positive().optional(),
+    maxTokens: z.number().int().positive().optional(),
   }),
+  z.object({ rule: z.literal('gemini-fixed'), tokensPerImage: z.number().int().positive() }),
   z.object({ rule: z.literal('free') }),
 ]);
 export type ImageTokenRule = z.infer<typeof imageTokenRuleSchema>;
@@ -50,12 +53,14 @@ const perMTok = z.number().nonnegative().finite();
  */
 export const modelPricingSchema = z
   .object({
-    vendor: z.enum(['openai', 'anthropic', 'local']),
+    vendor: z.enum(['openai', 'anthropic', 'gemini', 'local']),
     model: z.string().min(1),
     inputPerMTok: perMTok,
     outputPerMTok: perMTok,
     cachedInputPerMTok: perMTok.optional(),
     imageTokens: imageTokenRuleSchema,
+    /** The day these prices were read off the vendor's price page (YYYY-MM-DD). */
+    checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-03').optional(),
   })
   .superRefine((pricing, context) => {
     const rule = pricing.imageTokens.rule;
@@ -80,7 +85,8 @@ export type ModelPricing = z.infer<typeof modelPricingSchema>;
 const RULE_VENDOR: Record<ImageTokenRule['rule'], ModelPricing['vendor']> = {
   'openai-tiles': 'openai',
   'openai-patches': 'openai',
-  'anthropic-pixels': 'anthropic',
+  'anthropic-patches': 'anthropic',
+  'gemini-fixed': 'gemini',
   free: 'local',
 };
 

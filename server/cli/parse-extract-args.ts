@@ -14,7 +14,7 @@ export interface ExtractArgs {
   readonly server?: URL;
   /** Spend cap per image (one run per file), USD. */
   readonly maxCost: number;
-  /** `auto`: paid tiers only when the free tiers leave doubt; `always`: run them anyway. */
+  /** `auto`: the deep tier only when tier 3 left doubt; `always`: run it anyway. */
   readonly paid: 'auto' | 'always';
   /** Write the final palette as a token file in this format instead of the table. */
   readonly format?: TokenFormat;
@@ -35,7 +35,7 @@ OPENAI_API_KEY, ANTHROPIC_API_KEY, CHORUS_LOCAL_BASE_URL, CHORUS_DAILY_BUDGET_US
   --no-ai            computer vision only (no model is asked)
   --server URL       stream each run from a running backend, e.g. http://localhost:8787
   --max-cost USD     spend cap per image (default ${DEFAULT_MAX_COST_USD}, at most ${MAX_COST_LIMIT_USD})
-  --paid auto|always auto (default): paid tiers only when the free tiers disagree; always: run them anyway
+  --paid auto|always auto (default): the deep model only when tier 3 left doubt; always: run it anyway
   --format F         write the final palette as design tokens: dtcg (DTCG 2025.10), tokens-studio, css, json
   --out PATH         the token file (stdout without it); with several images a directory, one file each
 Unreadable files are reported on stderr, the others still processed; the exit code is 1 if any failed.`;

@@ -1,7 +1,9 @@
 import { constants, inflateSync } from 'node:zlib';
 import type { RgbaImage } from '../../core/cv/rgba-image.ts';
 import { DecodeError } from './decode-error.ts';
+import { convertRgbaToSrgb } from '../../core/color/convert-rgba-to-srgb.ts';
 import { ADAM7_PASSES, adam7PassSize } from './private/adam7.ts';
+import { pngColorSpace } from './private/png-color-space.ts';
 import { readPngChunks, type PngChunks } from './private/read-png-chunks.ts';
 import { CHANNELS, scanlinesToRgba } from './private/scanlines-to-rgba.ts';
 import { unfilterScanlines } from './private/unfilter-scanlines.ts';
@@ -27,8 +29,9 @@ interface PassLayout {
  * Decodes a PNG to 8-bit RGBA (0–255 per channel, row-major, `width * height * 4` bytes),
  * with Node's native zlib. Reads every standard PNG: colour types 0/2/3/4/6 at every bit
  * depth the spec allows, PLTE/tRNS transparency, Adam7 interlacing. 16-bit and sub-byte
- * samples are rescaled exactly as jimp does (see `scanlinesToRgba`); colour-management
- * chunks (gAMA, iCCP…) are ignored, as jimp and Figma's own export ignore them.
+ * samples are rescaled exactly as jimp does (see `scanlinesToRgba`). Tagged images are colour-
+ * managed into sRGB, what Chorus measures in (cICP, an RGB matrix/TRC iCCP profile such as
+ * Display P3, gAMA/cHRM; see pngColorSpace); untagged ones are taken as sRGB.
  *
  * Throws `DecodeError`: `NOT_PNG`, `TRUNCATED`, `CORRUPT`, `UNSUPPORTED` (a non-standard
  * method or unknown critical chunk) or `TOO_LARGE` (over `MAX_DECODE_PIXELS`, refused from
@@ -36,6 +39,13 @@ interface PassLayout {
  */
 export function decodePng(bytes: Uint8Array): RgbaImage {
   const chunks = readPngChunks(bytes);
+  const image = decodePixels(chunks);
+  const space = pngColorSpace(chunks.color);
+  if (space) convertRgbaToSrgb(image.data, space);
+  return image;
+}
+
+function decodePixels(chunks: PngChunks): RgbaImage {
   const { width, height, bitDepth, colorType, interlaced } = chunks.header;
   const bitsPerPixel = CHANNELS[colorType] * bitDepth;
   // The filter unit is a whole pixel, or one byte when pixels are smaller (§9.2).

@@ -1,10 +1,14 @@
 import { estimateCallCost, type ModelPricing } from '../budget/estimate-call-cost.ts';
-import type { Extractor, ExtractorKind } from '../orchestrator/extractor.ts';
+import type { ImageLimits } from '../config/extractor-config.ts';
+import type { Extractor, ExtractorKind, RunImage } from '../orchestrator/extractor.ts';
 import type { Tier } from '../../core/protocol/run-event.ts';
+import type { ColorVote } from '../../core/vote/color-vote.ts';
 import { PROMPT_VERSION } from './build-prompt.ts';
+import { isSimpleScreen } from './is-simple-screen.ts';
+import { prepareModelImage, sentSize, type ModelImage } from './prepare-model-image.ts';
 
-/** Tokens of text the prompt costs, for the estimate: ~1 200 characters at ~4 characters a token, with room. */
-const PROMPT_TOKENS_ESTIMATE = 600;
+/** Tokens of text the prompt costs, for the estimate: ~2 400 characters at ~4 characters a token, with room. */
+const PROMPT_TOKENS_ESTIMATE = 900;
 
 /** What every vision-model extractor is configured with, whichever API it speaks. */
 export interface VisionExtractorOptions {
@@ -15,6 +19,7 @@ export interface VisionExtractorOptions {
   readonly required?: boolean;
   readonly model: string;
   readonly maxOutputTokens: number;
+  readonly image: ImageLimits;
   readonly pricing: ModelPricing;
   /** Why it cannot run in this deployment (no key or URL), when it cannot. */
   readonly unavailable?: Extractor['unavailable'];
@@ -22,8 +27,8 @@ export interface VisionExtractorOptions {
 
 /**
  * The parts of a vision-model extractor that do not depend on its API: identity, limits, cache key
- * parts, and the worst-case estimate (every image at the vendor's image-token rule, the prompt,
- * and the output cap).
+ * parts, and the worst-case estimate (every image at the size this model is sent, by the vendor's
+ * image-token rule, plus the prompt and the output cap).
  */
 export function visionExtractorBase(options: VisionExtractorOptions, kind: Extract<ExtractorKind, 'local-model' | 'hosted-model'>): Omit<Extractor, 'run'> {
   const { pricing } = options;
@@ -38,6 +43,13 @@ export function visionExtractorBase(options: VisionExtractorOptions, kind: Extra
     promptVersion: PROMPT_VERSION,
     ...(options.unavailable ? { unavailable: options.unavailable } : {}),
     estimateCost: (images) =>
-      images.reduce((sum, image) => sum + estimateCallCost(pricing, image, 0, 0), 0) + estimateCallCost(pricing, undefined, PROMPT_TOKENS_ESTIMATE, options.maxOutputTokens),
+      images.reduce((sum, image) => sum + estimateCallCost(pricing, sentSize(image, pricing.imageTokens, options.image), 0, 0), 0) +
+      estimateCallCost(pricing, undefined, PROMPT_TOKENS_ESTIMATE, options.maxOutputTokens),
   };
+}
+
+/** The run's images as this model is sent them: each fitted to its limits, smaller for a simple screen. */
+export function modelImages(options: VisionExtractorOptions, images: readonly RunImage[], measured: readonly ColorVote[]): Promise<ModelImage[]> {
+  const simple = isSimpleScreen(measured);
+  return Promise.all(images.map((image) => prepareModelImage(image, options.pricing.imageTokens, options.image, simple)));
 }

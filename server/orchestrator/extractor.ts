@@ -24,6 +24,10 @@ export interface ExtractorOutput {
   readonly votes: readonly ColorVote[];
   /** USD the provider billed for the call (0 for CV and local models). */
   readonly cost: number;
+  /** What a designer should know about a successful answer (e.g. colours dropped as invalid); the stream's `reason`. */
+  readonly note?: string;
+  /** Tokens the provider reported, for operators (`npm run check:providers`). */
+  readonly usage?: { readonly inputTokens: number; readonly outputTokens: number };
 }
 
 /** What kind of work an extractor does; decides when it may run (`use_ai`) and what it costs. */

@@ -5,12 +5,11 @@ import type { Ledger, Reservation } from '../budget/ledger.ts';
 import { cacheKey, sha256Hex } from '../cache/cache-key.ts';
 import type { ResultCache } from '../cache/result-cache.ts';
 import { ExtractorFailure, type Extractor, type RunImage } from './extractor.ts';
+import { RunStopped } from './run-stopped.ts';
+import { tierLeftDoubt } from './tier-left-doubt.ts';
 
-/**
- * When the free tiers' consensus is this sure, with no conflict, paid tiers run only if the client
- * asked (`paid: 'always'`): models would mostly confirm what CV measured, at a price.
- */
-export const STRONG_AGREEMENT = 0.9;
+/** The deep tier: asked only when the hosted models before it left doubt (or the client says `paid: 'always'`). */
+const DEEP_TIER: Tier = 4;
 /** A run that has spent this share of its `max_cost` says so once. */
 export const BUDGET_WARNING_SHARE = 0.9;
 const TIERS: readonly Tier[] = [1, 2, 3, 4];
@@ -35,7 +34,7 @@ export interface RunExtractionOptions {
   readonly ledger: Ledger;
   readonly cache: ResultCache<CachedResult>;
   readonly emit: (event: RunEvent) => void;
-  /** Aborted when the client cancels or disconnects: provider calls in flight are aborted too. */
+  /** Aborted when the client cancels or disconnects, or the server stops (reason `RunStopped`): provider calls in flight are aborted too. */
   readonly signal: AbortSignal;
   readonly now?: () => number;
 }
@@ -86,7 +85,9 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
   send({ stage: 'accepted', max_cost: maxCost, images: images.length, plan });
 
   const imagesKey = images.length === 1 ? images[0]!.sha256 : await combinedSha256(images);
-  let current = consensus(votes);
+  // The vote weighs kinds of evidence: it must know which extractor is CV, a local or a hosted model.
+  const kinds = new Map(extractors.map((e) => [e.id, e.kind]));
+  let current = consensus(votes, { kinds });
 
   const runOne = async (extractor: Extractor, entry: PlanEntry): Promise<void> => {
     const t0 = now();
@@ -143,7 +144,7 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
       votes.push(...output.votes.map(weigh));
       await cache.set(key, { votes: [...output.votes] }).catch((error: unknown) => console.warn(`chorus: could not cache ${extractor.id}:`, error));
       book(output.cost);
-      done('done', { cost: output.cost, votes: output.votes });
+      done('done', { cost: output.cost, votes: output.votes, ...(output.note ? { reason: output.note } : {}) });
     } catch (error) {
       const failure = error instanceof ExtractorFailure ? error : new ExtractorFailure('FAILED', error instanceof Error ? error.message : String(error), 0, { cause: error });
       billed = failure.cost;
@@ -168,6 +169,8 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
     }
   };
 
+  // Extractors whose answers count as the hosted models' evidence before the deep tier.
+  const hostedTiers = new Set(extractors.filter((e) => e.kind === 'hosted-model' && e.tier < DEEP_TIER).map((e) => e.id));
   try {
     for (const tier of TIERS) {
       const registered = extractors.filter((e) => e.tier === tier);
@@ -178,16 +181,20 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
         if (!entry.will_run) send(skippedEvent(e, entry));
       }
       let toRun = entries.filter(([, entry]) => entry.will_run);
-      if (options.paid === 'auto' && tier >= 3 && current.confidence >= STRONG_AGREEMENT && !current.colors.some((c) => c.conflict)) {
-        for (const [e, entry] of toRun.filter(([, entry]) => entry.estimated_cost > 0)) {
-          send(skippedEvent(e, { ...entry, code: 'FREE_TIERS_AGREE', reason: `The free tiers already agree (confidence ${current.confidence.toFixed(2)}); ask with paid: "always" to run it anyway.` }));
+      // Evidence-based spending: the deep model is asked only when the hosted models before it left doubt.
+      if (options.paid === 'auto' && tier === DEEP_TIER) {
+        const before = tierLeftDoubt(current, votes.filter((v) => !v.measured && hostedTiers.has(v.extractor)));
+        if (!before.doubt) {
+          for (const [e, entry] of toRun.filter(([, entry]) => entry.estimated_cost > 0)) {
+            send(skippedEvent(e, { ...entry, code: 'NO_DOUBT', reason: `Tier 3 left no doubt (${before.why}); ask with paid: "always" to run it anyway.` }));
+          }
+          toRun = toRun.filter(([, entry]) => entry.estimated_cost === 0);
         }
-        toRun = toRun.filter(([, entry]) => entry.estimated_cost === 0);
       }
       send({ stage: 'tier_started', tier, extractors: toRun.map(([e]) => e.id) });
       await Promise.all(toRun.map(([e, entry]) => runOne(e, entry)));
       if (signal.aborted) break;
-      current = consensus(votes);
+      current = consensus(votes, { kinds });
       send({ stage: `tier_${tier}_complete`, tier, tokens: tokensOf(current), confidence: round(current.confidence, 4) });
     }
   } catch (error) {
@@ -199,6 +206,12 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
     throw error;
   }
   if (signal.aborted) {
+    // The server stopping the run (shutdown) says so; a client's cancel or disconnect is CANCELLED.
+    const reason: unknown = options.signal.reason;
+    if (reason instanceof RunStopped) {
+      send({ stage: 'error', code: reason.code, message: reason.message });
+      return { status: 'cancelled', consensus: current, totalCost };
+    }
     send({ stage: 'error', code: 'CANCELLED', message: 'The run was cancelled; what finished before is above.' });
     return { status: 'cancelled', consensus: current, totalCost };
   }
@@ -234,7 +247,7 @@ function skippedEvent(e: Extractor, entry: PlanEntry): RunEventBody {
 /** The consensus as the stream's `tokens`: by key (role, or `color-N`). */
 export function tokensOf(c: Consensus): Record<string, Token> {
   const tokens: Record<string, Token> = {};
-  for (const { key, ...token } of c.colors) tokens[key] = { ...token, candidates: token.candidates.map((k) => ({ ...k, votes: [...k.votes] })) };
+  for (const { key, ...token } of c.colors) tokens[key] = { ...token, evidence: [...token.evidence], candidates: token.candidates.map((k) => ({ ...k, votes: [...k.votes] })) };
   return tokens;
 }
 

@@ -11,6 +11,10 @@ import { LIMITS, type Limits } from '../security/limits.ts';
 import { createPixelBudget } from '../security/pixel-budget.ts';
 import { createRateLimiter } from '../security/rate-limiter.ts';
 import { createRunMetrics, type RunMetrics } from '../metrics/run-metrics.ts';
+import { RunStopped } from '../orchestrator/run-stopped.ts';
+
+/** What a run stopped by a shutdown, and a request refused during one, are told. */
+const SHUTTING_DOWN_MESSAGE = 'The Chorus server is shutting down; what finished before is kept. Run again in a moment.';
 
 export interface RunServiceDeps {
   readonly extractors: readonly Extractor[];
@@ -35,8 +39,18 @@ export interface RunService {
    * start: 429 over a client's limits, 503 when the server is full, 4xx for a bad image or votes.
    */
   prepare(request: ExtractRequest, clientId: string): Promise<PreparedRun>;
-  /** Runs a prepared extraction, streaming its events to `emit`. */
+  /**
+   * Runs a prepared extraction, streaming its events to `emit`. Rejects with ApiException
+   * `SHUTTING_DOWN` (503) when the service is stopping.
+   */
   run(prepared: PreparedRun, request: ExtractRequest, emit: (event: RunEvent) => void, signal: AbortSignal): Promise<RunResult & { runId: string }>;
+  /** Aborted (reason `RunStopped`) once `shutdown` is called: transports close their connections on it. */
+  readonly stopping: AbortSignal;
+  /**
+   * Refuses new runs, aborts every run in flight (each ends with an `error` event `SHUTTING_DOWN`,
+   * its provider calls aborted and its reservations released) and resolves once all have ended.
+   */
+  shutdown(): Promise<void>;
 }
 
 /** One place that turns a validated request into a run, shared by the WebSocket, SSE and JSON routes and the CLI. */
@@ -50,52 +64,78 @@ export function createRunService(deps: RunServiceDeps): RunService {
   });
   const pixelBudget = createPixelBudget(limits.maxPixelsInFlight);
   const metrics = deps.metrics ?? createRunMetrics();
+  const stopping = new AbortController();
+  /** Prepares and runs in flight: a shutdown waits for every one of them. */
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    const forget = () => inFlight.delete(work);
+    work.then(forget, forget);
+    return work;
+  };
+  const refuseIfStopping = () => {
+    if (stopping.signal.aborted) throw new ApiException(503, 'SHUTTING_DOWN', SHUTTING_DOWN_MESSAGE);
+  };
+  const prepare = async (request: ExtractRequest, clientId: string): Promise<PreparedRun> => {
+    const admission = rateLimiter.admit(clientId);
+    if (!admission.ok) throw new ApiException(429, admission.code, admission.message);
+    try {
+      const prepared = await prepareRun(request, deps.extractors, deps.decodeImage, { maxPixelsPerRequest: limits.maxPixelsPerRequest, pixelBudget });
+      return {
+        ...prepared,
+        release: () => {
+          prepared.release();
+          admission.release();
+        },
+      };
+    } catch (error) {
+      admission.release();
+      throw error;
+    }
+  };
+  const run = async (prepared: PreparedRun, request: ExtractRequest, emit: (event: RunEvent) => void, signal: AbortSignal): Promise<RunResult & { runId: string }> => {
+    const runId = newRunId();
+    try {
+      refuseIfStopping();
+      const result = await runExtraction({
+        runId,
+        extractors: deps.extractors,
+        images: prepared.images,
+        clientVotes: prepared.clientVotes,
+        useAi: request.use_ai,
+        maxCost: request.max_cost,
+        paid: request.paid,
+        weights: request.weights,
+        ledger: deps.ledger,
+        cache: deps.cache,
+        emit: (event) => {
+          metrics.observe(event);
+          emit(event);
+        },
+        // The shutdown's signal first: a run stopped by both says SHUTTING_DOWN, not CANCELLED.
+        signal: AbortSignal.any([stopping.signal, signal]),
+      });
+      return { ...result, runId };
+    } finally {
+      prepared.release();
+    }
+  };
   return {
     extractors: deps.extractors,
     metrics,
     ledger: deps.ledger,
     limits,
-    async prepare(request, clientId) {
-      const admission = rateLimiter.admit(clientId);
-      if (!admission.ok) throw new ApiException(429, admission.code, admission.message);
-      try {
-        const prepared = await prepareRun(request, deps.extractors, deps.decodeImage, { maxPixelsPerRequest: limits.maxPixelsPerRequest, pixelBudget });
-        return {
-          ...prepared,
-          release: () => {
-            prepared.release();
-            admission.release();
-          },
-        };
-      } catch (error) {
-        admission.release();
-        throw error;
-      }
+    stopping: stopping.signal,
+    prepare(request, clientId) {
+      refuseIfStopping();
+      return track(prepare(request, clientId));
     },
-    async run(prepared, request, emit, signal) {
-      const runId = newRunId();
-      try {
-        const result = await runExtraction({
-          runId,
-          extractors: deps.extractors,
-          images: prepared.images,
-          clientVotes: prepared.clientVotes,
-          useAi: request.use_ai,
-          maxCost: request.max_cost,
-          paid: request.paid,
-          weights: request.weights,
-          ledger: deps.ledger,
-          cache: deps.cache,
-          emit: (event) => {
-            metrics.observe(event);
-            emit(event);
-          },
-          signal,
-        });
-        return { ...result, runId };
-      } finally {
-        prepared.release();
-      }
+    run(prepared, request, emit, signal) {
+      return track(run(prepared, request, emit, signal));
+    },
+    async shutdown() {
+      if (!stopping.signal.aborted) stopping.abort(new RunStopped('SHUTTING_DOWN', SHUTTING_DOWN_MESSAGE));
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

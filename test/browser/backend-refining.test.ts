@@ -188,7 +188,7 @@ describe('Chorus UI streaming tiers 2–4 from the backend', () => {
     // The run's cost so far against its budget; Anthropic's deep tier was not needed.
     expect(await ui.getByTestId('refining-meta').textContent()).toMatch(/\$0\.\d{4} of \$0\.10/);
     expect(await refining.locator('[data-extractor="anthropic-deep"]').getAttribute('data-state')).toBe('skipped');
-    expect(await refining.locator('[data-extractor="anthropic-deep"]').getAttribute('title')).toContain('free tiers already agree');
+    expect(await refining.locator('[data-extractor="anthropic-deep"]').getAttribute('title')).toContain('Tier 3 left no doubt');
 
     await ui.getByRole('button', { name: 'Create styles' }).click();
     await ui.getByTestId('write-summary').waitFor();
@@ -218,8 +218,10 @@ describe('Chorus UI streaming tiers 2–4 from the backend', () => {
     const problem = ui.getByTestId('backend-problem');
     await problem.waitFor();
     expect(await problem.getAttribute('data-code')).toBe('UNREACHABLE');
+    // The harness runs the built UI, whose manifest lists localhost:8787 only: in Figma this address
+    // would be blocked by the manifest, and that is the cause the designer is told.
     expect(await problem.locator('p').textContent()).toBe(
-      `Couldn't reach the Chorus backend at ${url} — start it with npm start, or change the server in settings.`,
+      `Figma blocked the connection to ${url}: this build of Chorus may only reach the servers in its manifest. Build it for this server with CHORUS_BACKEND_URL=${url} npm run build and import dist/manifest.json, or change the server in settings.`,
     );
     expect(await ui.getByTestId('palette-source').textContent()).toBe('Tier 1 · plugin');
     const swatches = await ui.getByTestId('swatch').count();

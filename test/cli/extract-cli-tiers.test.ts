@@ -51,6 +51,7 @@ describe('the CLI with no provider configured', () => {
       'local-vision': { status: 'skipped', code: 'NOT_CONFIGURED' },
       openai: { status: 'skipped', code: 'MISSING_KEY' },
       anthropic: { status: 'skipped', code: 'MISSING_KEY' },
+      gemini: { status: 'skipped', code: 'MISSING_KEY' },
       'anthropic-deep': { status: 'skipped', code: 'MISSING_KEY' },
     });
     for (const tier of result!.tiers) {
@@ -125,6 +126,7 @@ describe('the CLI against the fake providers', () => {
       'local-vision': { status: 'done' },
       openai: { status: 'done' },
       anthropic: { status: 'done' },
+      gemini: { status: 'done' },
       'anthropic-deep': { status: 'done' },
     });
     const tier3 = inProcess.tiers.find((t) => t.tier === 3)!;

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, loadFixtures } from '../fixtures/load-fixtures.ts';
+import { FIXTURES_DIR, loadFixtures, REAL_FIXTURES_DIR } from '../fixtures/load-fixtures.ts';
+import { roleAccuracy, type BenchRole, type RoleTally } from '../fixtures/role-accuracy.ts';
 import { loadScorer, toFixtureRole, type Prediction, type ScoreSummary } from '../fixtures/scorer.ts';
 import { runCli, type CliRun } from './run-cli.ts';
 
@@ -50,10 +51,11 @@ describe('the fixtures through the CLI', () => {
     }
   });
 
-  // Floors set from measurement through the CLI's final consensus (tiers 1–2, no AI): recall@3
-  // 100 %, 100 % at the 0.1 % floor, precision@5 99.2 %, dominant 100 %, roles 94/100/100 %
-  // (BENCHMARKS.md has the tier-1 figures at 8 colours), with a little room so that a real
-  // regression fails and noise does not.
+  // Floors set from measurement through the CLI's final consensus (tiers 1–2, no AI; 2026-12-03):
+  // recall@3 100 %, 100 % at the 0.1 % floor, precision@5 98.6 %, dominant 100 %, roles
+  // background / text / primary 94 / 94 / 100 % (dashboard-nord: its truth's background is the
+  // sidebar and its text the brightest ink) (BENCHMARKS.md has the tier-1 figures), with a little
+  // room so that a real regression fails and noise does not.
   it('finds the colours of the screens (recall@ΔE3 over colours ≥ 0.5 %)', () => {
     expect(scores.missing).toEqual([]);
     expect(scores.overall.recall3).toBeGreaterThanOrEqual(0.97);
@@ -70,8 +72,59 @@ describe('the fixtures through the CLI', () => {
   it('puts the largest colour first and names background, text and primary', () => {
     expect(scores.overall.dominant).toBeGreaterThanOrEqual(0.95);
     expect(scores.overall.roles.background.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(scores.overall.roles.text.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(scores.overall.roles.text.accuracy).toBeGreaterThanOrEqual(0.88);
     expect(scores.overall.roles.primary.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('the real screenshots through the CLI', () => {
+  const fixtures = loadFixtures(REAL_FIXTURES_DIR);
+  let output: CliOutput;
+  let scores: ScoreSummary;
+  let scoresAtTenthPercent: ScoreSummary;
+  let roles: RoleTally;
+  const accuracy = (role: BenchRole) => roles[role].right / roles[role].given;
+
+  beforeAll(async () => {
+    const { code, stdout } = await extract(['--json', '--no-ai', ...fixtures.map((f) => path.join(REAL_FIXTURES_DIR, `${f.name}.png`))]);
+    expect(code).toBe(0);
+    output = JSON.parse(stdout) as CliOutput;
+    const preds: Record<string, Prediction[]> = {};
+    for (const r of output.results) preds[path.basename(r.file, '.png')] = r.colors.map((c) => ({ hex: c.hex, ...(c.role ? { role: toFixtureRole(c.role) } : {}) }));
+    const scorer = await loadScorer();
+    const truth = Object.fromEntries(fixtures.map((f) => [f.name, f.truth]));
+    scores = scorer.scoreAll(truth, preds);
+    scoresAtTenthPercent = scorer.scoreAll(truth, preds, { minShare: 0.001 });
+    roles = roleAccuracy(truth, preds);
+  }, 120_000);
+
+  // Floors from measurement (2026-12-03) of the CLI's final consensus, tiers 1–2, no AI, on the 41
+  // captures: recall@3 99.5 %, 98.4 % at the 0.1 % floor, precision@5 84.6 % (the whole palette,
+  // about 15 colours: syntax and ANSI colours the theme defines under the 0.05 % the truth keeps
+  // count against it), dominant 100 %; background 41/41, surface 16/16, text 33/36, text-muted
+  // 9/13, primary 3/5 (a role not named counts wrong). Set a screen or two below, so that a real
+  // regression fails and noise does not.
+  it('prints one result per capture', () => {
+    expect(output.results).toHaveLength(fixtures.length);
+    expect(scores.missing).toEqual([]);
+  });
+
+  it('finds the theme colours of real captures, small ones too', () => {
+    expect(scores.overall.recall3).toBeGreaterThanOrEqual(0.97);
+    expect(scoresAtTenthPercent.overall.recall3).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reports few colours the theme does not define (anti-aliasing, title-bar gradients, ringing)', () => {
+    expect(scores.overall.precision5).toBeGreaterThanOrEqual(0.8);
+    expect(scores.overall.dominant).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('names background, surface, text, text-muted and primary from the layout', () => {
+    expect(accuracy('background')).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy('surface')).toBeGreaterThanOrEqual(0.85);
+    expect(accuracy('text')).toBeGreaterThanOrEqual(0.85);
+    expect(accuracy('muted')).toBeGreaterThanOrEqual(0.6);
+    expect(accuracy('primary')).toBeGreaterThanOrEqual(0.6);
   });
 });
 

@@ -7,7 +7,7 @@ describe('toExtractResult', () => {
     ...MID_RUN,
     { stage: 'extractor_done', extractor: 'anthropic', tier: 3, status: 'failed', code: 'INVALID_OUTPUT', reason: 'Not JSON.', duration_ms: 900, cost: 0.0002, cached: false, votes: [], total_cost: 0.00076 },
     { stage: 'tier_3_complete', tier: 3, tokens: {}, confidence: 0.93, total_cost: 0.00076 },
-    { stage: 'extractor_done', extractor: 'anthropic-deep', tier: 4, status: 'skipped', code: 'FREE_TIERS_AGREE', reason: 'The free tiers already agree.', duration_ms: 0, cost: 0, cached: false, votes: [], total_cost: 0.00076 },
+    { stage: 'extractor_done', extractor: 'anthropic-deep', tier: 4, status: 'skipped', code: 'NO_DOUBT', reason: 'Tier 3 left no doubt.', duration_ms: 0, cost: 0, cached: false, votes: [], total_cost: 0.00076 },
     { stage: 'tier_started', tier: 4, extractors: [], total_cost: 0.00076 },
     { stage: 'tier_4_complete', tier: 4, tokens: {}, confidence: 0.93, total_cost: 0.00076 },
     {
@@ -50,7 +50,7 @@ describe('toExtractResult', () => {
       { id: 'openai', status: 'done', cost: 0.00056, cached: false },
       { id: 'anthropic', status: 'failed', code: 'INVALID_OUTPUT', reason: 'Not JSON.', cost: 0.0002, cached: false },
     ]);
-    expect(result.tiers[3]!.extractors).toEqual([{ id: 'anthropic-deep', status: 'skipped', code: 'FREE_TIERS_AGREE', reason: 'The free tiers already agree.', cost: 0, cached: false }]);
+    expect(result.tiers[3]!.extractors).toEqual([{ id: 'anthropic-deep', status: 'skipped', code: 'NO_DOUBT', reason: 'Tier 3 left no doubt.', cost: 0, cached: false }]);
     expect(result.total_cost).toBe(0.00076);
   });
 });

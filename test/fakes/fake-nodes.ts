@@ -216,12 +216,20 @@ export class FakeDocument {
   readonly id = '0:0';
   readonly parent = null;
   private readonly data: PluginDataStore;
+  /**
+   * As Figma: the profile paint and variable RGB values are in (Figma update 141: "their RGB
+   * fields remain the projection for the current document color profile"). The fake stores the
+   * numbers it is given; a designer's hex in a P3 file is a P3 colour, as Figma's picker there.
+   */
+  readonly documentColorProfile: 'LEGACY' | 'SRGB' | 'DISPLAY_P3';
 
   constructor(
     public name: string,
     private readonly pages: FakePage[],
     world: Pick<NodeWorld, 'journal' | 'faults'>,
+    documentColorProfile: 'LEGACY' | 'SRGB' | 'DISPLAY_P3' = 'SRGB',
   ) {
+    this.documentColorProfile = documentColorProfile;
     this.data = new PluginDataStore(() => this.id, world.journal, world.faults, () => undefined);
   }
 

@@ -34,6 +34,12 @@ export interface FigmaFakeOptions {
   pageName?: string;
   /** Modes a variable collection may have, as the file's plan allows; Starter's 1 by default. */
   modeLimit?: number;
+  /**
+   * `figma.root.documentColorProfile`. Paint and variable RGB values are in this profile, and so
+   * are the hex colours the designer helpers take (addPaintStyle, editStyle, addColorVariable…).
+   * Default 'SRGB'; 'LEGACY' is a file from before colour management (read as sRGB).
+   */
+  documentColorProfile?: 'LEGACY' | 'SRGB' | 'DISPLAY_P3';
 }
 
 export interface FrameInit {
@@ -248,7 +254,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
   const variables = new VariableStore(world);
   const teamLibrary = new FakeTeamLibrary(variables, scheduler, (hex) => rgbaOf(hex));
   const pages: FakePage[] = [];
-  const document = new FakeDocument('Fake file', pages, world);
+  const document = new FakeDocument('Fake file', pages, world, options.documentColorProfile);
   let currentPage = newPage(options.pageName ?? 'Page 1');
 
   function newPage(name: string): FakePage {
@@ -751,16 +757,24 @@ function assertStorable(value: unknown, path = 'value'): void {
   if (value === null || value === undefined) return;
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') return;
-  if (value instanceof Uint8Array) return;
+  // By tag, not instanceof: the plugin's values come from its own realm (run-built-plugin.ts), whose
+  // Uint8Array and Object.prototype are not this module's.
+  if (Object.prototype.toString.call(value) === '[object Uint8Array]') return;
   if (Array.isArray(value)) {
     value.forEach((item, i) => assertStorable(item, `${path}[${i}]`));
     return;
   }
-  if (type === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (type === 'object' && isPlainObject(value)) {
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) assertStorable(item, `${path}.${key}`);
     return;
   }
   throw new Error(`in clientStorage.setAsync: ${path} cannot be stored (only objects, arrays, strings, numbers, booleans, null, undefined and Uint8Array can)`);
+}
+
+/** An object literal of any realm: its prototype is null or that realm's Object.prototype. */
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || (typeof proto === 'object' && Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
 }
 
 /** `#rrggbb` → a SOLID paint in Figma's 0–1 units; the fake's own conversion, independent of the plugin's. */

@@ -36,7 +36,8 @@ describe('provider faults end as clear statuses; the run completes; only what wa
   it('a connection reset is a provider error', async () => {
     // The SDK retries a reset twice; all three attempts are reset.
     fakes.openai.script({ reset: true }, { reset: true });
-    const { result, done, ledger, billed } = await runWith({ reset: true }, ok);
+    // Three attempts and two backoffs (up to 0.5 s and 1 s): a total timeout with room for them.
+    const { result, done, ledger, billed } = await runWith({ reset: true }, ok, 3_000);
     expect(done('openai')).toMatchObject({ status: 'failed', code: 'PROVIDER_ERROR', cost: 0 });
     expect(done('anthropic').status).toBe('done');
     expect(result.status).toBe('complete');

@@ -16,16 +16,17 @@ import { createExtractors, type ExtractorEnv } from '../../server/extractors/cre
 import { cachedResultSchema } from '../../server/run/cached-result-schema.ts';
 import { createRunService, type RunService } from '../../server/run/run-service.ts';
 import { startFakeAnthropic } from '../fakes/providers/fake-anthropic.ts';
-import { startFakeOpenAI } from '../fakes/providers/fake-openai.ts';
+import { startFakeGemini, startFakeOpenAI } from '../fakes/providers/fake-openai.ts';
 import type { FakeProvider } from '../fakes/providers/fake-provider.ts';
 import { validColorAnswer, type ColorAnswer } from '../fakes/providers/valid-color-answer.ts';
 import type { Role } from '../../core/palette/role.ts';
 import { FIXTURES_DIR } from '../fixtures/load-fixtures.ts';
 
-/** The three providers a backend test talks to, on 127.0.0.1, and the environment that points the real SDKs at them. */
+/** The four providers a backend test talks to, on 127.0.0.1, and the environment that points the real SDKs at them. */
 export interface FakeProviders {
   readonly openai: FakeProvider;
   readonly anthropic: FakeProvider;
+  readonly gemini: FakeProvider;
   readonly local: FakeProvider;
   readonly env: ExtractorEnv;
   close(): Promise<void>;
@@ -37,20 +38,23 @@ export interface FakeProviders {
  */
 export async function startFakeProviders(fixture = 'login-dracula', delayMs = 0): Promise<FakeProviders> {
   const options = { defaultBehaviour: { reply: truthAnswer(fixture), ...(delayMs > 0 ? { delayMs } : {}) } };
-  const [openai, anthropic, local] = await Promise.all([startFakeOpenAI(options), startFakeAnthropic(options), startFakeOpenAI(options)]);
+  const [openai, anthropic, gemini, local] = await Promise.all([startFakeOpenAI(options), startFakeAnthropic(options), startFakeGemini(options), startFakeOpenAI(options)]);
   return {
     openai,
     anthropic,
+    gemini,
     local,
     env: {
       OPENAI_API_KEY: 'sk-test-openai',
       OPENAI_BASE_URL: `${openai.url}/v1`,
       ANTHROPIC_API_KEY: 'sk-ant-test',
       ANTHROPIC_BASE_URL: anthropic.url,
+      GEMINI_API_KEY: 'gemini-test-key',
+      GEMINI_BASE_URL: `${gemini.url}/v1beta/openai`,
       CHORUS_LOCAL_BASE_URL: `${local.url}/v1`,
     },
     close: async () => {
-      await Promise.all([openai.close(), anthropic.close(), local.close()]);
+      await Promise.all([openai.close(), anthropic.close(), gemini.close(), local.close()]);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Extraction } from '../../core/cv/extracted-color.ts';
 import { extractRequestSchema } from '../../core/protocol/extract-request.ts';
 import { startBackendRun, type BackendRunState } from './backend-run.ts';
@@ -68,19 +68,52 @@ describe('startBackendRun', () => {
     expect(last.progress.extractors.find((x) => x.id === 'anthropic')).toMatchObject({ state: 'skipped', reason: 'Set ANTHROPIC_API_KEY in the server environment.' });
   });
 
-  it('says in one line that the backend could not be reached, naming the address and the fix', () => {
-    const { states, socket } = started();
-    socket().drop(1006);
+  it('says in one line why the backend could not be reached, naming the address and the fix', async () => {
+    const opener = fakeSocketOpener();
+    const states: BackendRunState[] = [];
+    const refused: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    startBackendRun({ serverUrl: 'http://localhost:8787', images: [PNG], extractions }, (state) => states.push(state), { openSocket: opener.open, warn: () => {}, fetch: refused });
+    opener.sockets[0]!.drop(1006);
+    await vi.waitFor(() => expect(states.at(-1)?.phase).toBe('failed'));
     expect(states.at(-1)).toEqual({
       phase: 'failed',
       serverUrl: 'http://localhost:8787',
       progress: null,
       problem: {
         code: 'UNREACHABLE',
-        message: "Couldn't reach the Chorus backend at http://localhost:8787 — start it with `npm start`, or change the server in settings.",
+        cause: 'refused',
+        message: 'Nothing answers at http://localhost:8787: start the Chorus backend there (`npm start` for one on this computer), or change the server in settings.',
         detail: 'connection failed (close code 1006)',
       },
     });
+  });
+
+  it('says the manifest blocks a server it does not list, without probing it', async () => {
+    const opener = fakeSocketOpener();
+    const states: BackendRunState[] = [];
+    const probes: string[] = [];
+    const probe: typeof fetch = (input) => {
+      probes.push(String(input));
+      return Promise.reject(new TypeError('Failed to fetch'));
+    };
+    const options = { openSocket: opener.open, warn: () => {}, fetch: probe, reachableDomains: ['http://localhost:8787', 'ws://localhost:8787'] };
+    startBackendRun({ serverUrl: 'https://chorus.example.com', images: [PNG], extractions }, (state) => states.push(state), options);
+    opener.sockets[0]!.drop(1006);
+    await vi.waitFor(() => expect(states.at(-1)).toMatchObject({ phase: 'failed', problem: { code: 'UNREACHABLE', cause: 'blocked' } }));
+    expect(probes).toEqual([]);
+  });
+
+  it('reports nothing once cancelled, even when the diagnosis finishes later', async () => {
+    const opener = fakeSocketOpener();
+    const states: BackendRunState[] = [];
+    let answer: (response: Response) => void = () => {};
+    const slow: typeof fetch = () => new Promise<Response>((resolve) => (answer = resolve));
+    const handle = startBackendRun({ serverUrl: 'http://localhost:8787', images: [PNG], extractions }, (state) => states.push(state), { openSocket: opener.open, warn: () => {}, fetch: slow });
+    opener.sockets[0]!.drop(1006);
+    handle.cancel();
+    answer(new Response('{}', { status: 401 }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(states.map((state) => state.phase)).toEqual(['connecting']);
   });
 
   it('keeps what arrived when the connection closes early', () => {

@@ -2,6 +2,7 @@ import type { Extraction } from '../../core/cv/extracted-color.ts';
 import { DEFAULT_MAX_COST_USD, extractRequestSchema, MAX_IMAGES_PER_REQUEST } from '../../core/protocol/extract-request.ts';
 import { applyRunEvent, EMPTY_PROGRESS, type RunProgress } from '../../core/protocol/run-progress.ts';
 import { bytesToBase64 } from './bytes-to-base64.ts';
+import { diagnoseUnreachable, type UnreachableCause } from './diagnose-unreachable.ts';
 import { progressiveUrl } from '../../core/protocol/progressive-url.ts';
 import type { OpenRunSocket } from './run-socket.ts';
 import { streamRun, type StreamEnd } from './stream-run.ts';
@@ -14,6 +15,8 @@ export interface BackendProblem {
   readonly message: string;
   /** The technical detail, for a tooltip. */
   readonly detail?: string;
+  /** For UNREACHABLE: what stood in the way (diagnoseUnreachable). */
+  readonly cause?: UnreachableCause;
 }
 
 /** A backend run as the UI draws it. */
@@ -41,6 +44,11 @@ export interface BackendRunOptions {
   readonly connectTimeoutMs?: number;
   readonly idleTimeoutMs?: number;
   readonly warn?: (message: string) => void;
+  /** The manifest's allowed and dev-allowed domains, to tell a blocked server from a dead one; undefined without a manifest. */
+  readonly reachableDomains?: readonly string[] | undefined;
+  /** For the health probe after a failed connection (the playground's carries its token). */
+  readonly fetch?: typeof fetch;
+  readonly probeTimeoutMs?: number;
 }
 
 export interface BackendRunHandle {
@@ -51,7 +59,7 @@ export interface BackendRunHandle {
 /**
  * Runs tiers 2–4 on the backend for frames the plugin has already run tier 1 on: sends the PNGs
  * and the tier-1 votes, folds each event into a RunProgress with `applyRunEvent`, and reports
- * every state change to `onState`. Paid tiers run only when the free tiers leave doubt
+ * every state change to `onState`. The deep tier runs only when tier 3 left doubt
  * (`paid: 'auto'`), within the protocol's default per-request budget; `weights`, if any, go with
  * the request for the backend to apply to the vote. Never throws.
  */
@@ -98,8 +106,9 @@ export function startBackendRun(input: BackendRunInput, onState: (state: Backend
   }
 
   let progress: RunProgress | null = null;
+  let cancelled = false;
   onState({ phase: 'connecting', serverUrl });
-  return streamRun({
+  const stream = streamRun({
     url,
     request: request.data,
     ...(options.openSocket ? { openSocket: options.openSocket } : {}),
@@ -113,22 +122,32 @@ export function startBackendRun(input: BackendRunInput, onState: (state: Backend
       } else onState({ phase: event.stage === 'complete' ? 'complete' : 'streaming', serverUrl, progress });
     },
     onEnd(end) {
-      const problem = problemOf(end, serverUrl);
-      if (problem) failed(problem, progress);
+      if (end.kind !== 'unreachable') {
+        const problem = problemOf(end, serverUrl);
+        if (problem) failed(problem, progress);
+        return;
+      }
+      void diagnoseUnreachable(serverUrl, end.timedOut === true, {
+        reachableDomains: options.reachableDomains,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.probeTimeoutMs !== undefined ? { probeTimeoutMs: options.probeTimeoutMs } : {}),
+      }).then((diagnosis) => {
+        if (!cancelled) failed({ code: 'UNREACHABLE', cause: diagnosis.cause, message: diagnosis.message, detail: end.detail }, progress);
+      });
     },
   });
+  return {
+    cancel() {
+      cancelled = true;
+      stream.cancel();
+    },
+  };
 }
 
-function problemOf(end: StreamEnd, serverUrl: string): BackendProblem | null {
+function problemOf(end: Exclude<StreamEnd, { kind: 'unreachable' }>, serverUrl: string): BackendProblem | null {
   switch (end.kind) {
     case 'ended':
       return null;
-    case 'unreachable':
-      return {
-        code: 'UNREACHABLE',
-        message: `Couldn't reach the Chorus backend at ${serverUrl} — start it with \`npm start\`, or change the server in settings.`,
-        detail: end.detail,
-      };
     case 'closed':
       return {
         code: 'CLOSED',

@@ -101,7 +101,7 @@ describe('streamRun', () => {
     vi.advanceTimersByTime(1_999);
     expect(ends).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(ends).toEqual([{ kind: 'unreachable', detail: 'no connection within 2 s' }]);
+    expect(ends).toEqual([{ kind: 'unreachable', detail: 'no connection within 2 s', timedOut: true }]);
     expect(socket.closedWith).toEqual({ code: 1000 });
   });
 

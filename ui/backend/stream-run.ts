@@ -22,7 +22,7 @@ export type StreamEnd =
   /** The server sent the run's last event, `complete` or `error`. */
   | { readonly kind: 'ended' }
   /** No connection: refused, blocked, a bad address, or no answer within the connect timeout. */
-  | { readonly kind: 'unreachable'; readonly detail: string }
+  | { readonly kind: 'unreachable'; readonly detail: string; /** The connect timeout gave up, not the browser. */ readonly timedOut?: true }
   /** The connection closed before the run's last event. */
   | { readonly kind: 'closed'; readonly code: number; readonly reason: string }
   /** Connected, but nothing arrived for the idle timeout. */
@@ -112,7 +112,7 @@ export function streamRun(options: StreamRunOptions): StreamHandle {
   };
 
   const connectTimer = setTimeout(
-    () => finish({ kind: 'unreachable', detail: `no connection within ${Math.round(connectTimeoutMs / 1000)} s` }),
+    () => finish({ kind: 'unreachable', detail: `no connection within ${Math.round(connectTimeoutMs / 1000)} s`, timedOut: true }),
     connectTimeoutMs,
   );
   try {

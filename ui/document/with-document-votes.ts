@@ -39,7 +39,7 @@ export async function withDocumentVotes(channel: PluginChannel, run: PaletteRun)
   if (read.paints.length === 0) return { run, layers: null };
   const vote = voteDocument(read);
   const palette = mergeWithDocument(run.palette, vote.extraction).map((c) =>
-    tokenToPaletteColor({ ...c, candidates: c.candidates.map((k) => ({ ...k, votes: [...k.votes] })) }),
+    tokenToPaletteColor({ ...c, evidence: [...c.evidence], candidates: c.candidates.map((k) => ({ ...k, votes: [...k.votes] })) }),
   );
   return {
     run: { ...run, palette, extractions: [...run.extractions, vote.extraction] },

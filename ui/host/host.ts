@@ -15,6 +15,11 @@ export interface Host {
   readonly images?: ImageInput;
   /** How the backend is reached beyond its address: the playground's `?token=`. */
   readonly backend?: BackendAccess;
+  /**
+   * The origins Figma lets this build reach (its manifest's networkAccess); a server elsewhere is
+   * blocked by Figma's content-security policy. Absent where no manifest applies (the playground).
+   */
+  readonly reachableDomains?: readonly string[];
 }
 
 export interface HostCapabilities {

@@ -7,6 +7,31 @@ import { OPAQUE_ALPHA, pixelWords } from './pixel-words.ts';
 const MAX_BLEND_RUN = 2;
 /** Rounding slack (0–255) when testing whether a value lies between two others. */
 const BETWEEN_SLACK = 1;
+/** A step of a vertical gradient (a title bar, a button's sheen) is a band of at most this many rows. */
+const GRADIENT_BAND = 4;
+/** Largest per-channel difference (0–255) between a gradient band and the next band: ramps move in small steps. */
+const RAMP_STEP = 12;
+
+/** True when every channel of the two colours is within `RAMP_STEP`. */
+function isRampStep(c: number, p: number): boolean {
+  for (let shift = 0; shift < 24; shift += 8) if (Math.abs(((c >>> shift) & 255) - ((p >>> shift) & 255)) > RAMP_STEP) return false;
+  return true;
+}
+
+/**
+ * True when the run at (`x`, `y`) is one band of a vertical gradient: the column through it holds
+ * its value for at most `GRADIENT_BAND` rows, and the values just above and below that band lie
+ * either side of it, one of them a small step away.
+ */
+function isGradientBand(words: Uint32Array, width: number, height: number, x: number, y: number, word: number): boolean {
+  let up = y - 1;
+  while (up >= 0 && y - up <= GRADIENT_BAND && words[up * width + x] === word) up--;
+  let down = y + 1;
+  while (down < height && down - y <= GRADIENT_BAND && words[down * width + x] === word) down++;
+  if (up < 0 || down >= height || down - up - 1 > GRADIENT_BAND) return false;
+  const above = words[up * width + x]!, below = words[down * width + x]!;
+  return isBetween(word, above, below) && (isRampStep(word, above) || isRampStep(word, below));
+}
 
 /** True when `c` differs from both neighbours and each channel of `c` lies between theirs. */
 function isBetween(c: number, p: number, q: number): boolean {
@@ -31,7 +56,8 @@ export interface FlatScan {
  * counted with one table update, which is what makes a full pass over a flat UI cheap.
  * A short run whose value lies between its left and right neighbours, or a run whose value lies
  * between the pixels above and below its middle, is counted as "between": the signature of an
- * anti-aliased edge, where ink and ground blend.
+ * anti-aliased edge, where ink and ground blend. So is a run that is one thin band of a vertical
+ * gradient (a window's title bar): each band lies between the bands above and below it.
  */
 export function scanFlatRuns(image: RgbaImage, rowStep: number): FlatScan {
   const { width, height } = image;
@@ -62,7 +88,7 @@ export function scanFlatRuns(image: RgbaImage, rowStep: number): FlatScan {
         if (run <= MAX_BLEND_RUN && x > 0 && end < width && isBetween(word, words[row + x - 1]!, words[row + end]!)) between = run;
         else if (above >= 0 && below >= 0) {
           const mid = (x + end) >> 1;
-          if (isBetween(word, words[above + mid]!, words[below + mid]!)) between = run;
+          if (isBetween(word, words[above + mid]!, words[below + mid]!) || (run > MAX_BLEND_RUN && isGradientBand(words, width, height, mid, y, word))) between = run;
         }
         counter.add(word & 0xffffff, run, flat, between);
       }

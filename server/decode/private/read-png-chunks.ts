@@ -27,6 +27,21 @@ export interface PngChunks {
   readonly imageData: readonly Uint8Array[];
   /** Whether IEND was reached, i.e. the file is not cut off. */
   readonly complete: boolean;
+  /** The colour-space chunks' raw payloads (PNG 3rd edition §11.3.2), for png-color-space.ts. */
+  readonly color: PngColorChunks;
+}
+
+export interface PngColorChunks {
+  /** cICP: colour primaries, transfer function, matrix coefficients, full-range flag. */
+  readonly cicp?: Uint8Array;
+  /** iCCP: profile name, NUL, compression method, zlib-compressed ICC profile. */
+  readonly iccp?: Uint8Array;
+  /** sRGB: the rendering intent. */
+  readonly srgb?: Uint8Array;
+  /** gAMA: the encoding gamma × 100000. */
+  readonly gama?: Uint8Array;
+  /** cHRM: white point and primaries, x and y × 100000. */
+  readonly chrm?: Uint8Array;
 }
 
 /** Bit depths the spec allows for each colour type (§11.2.2, table 11.1). */
@@ -70,6 +85,7 @@ export function readPngChunks(bytes: Uint8Array): PngChunks {
   let header: PngHeader | null = null;
   let palette: Uint8Array = new Uint8Array(0);
   let transparency: Uint8Array | null = null;
+  const color: { -readonly [K in keyof PngColorChunks]: PngColorChunks[K] } = {};
   const imageData: Uint8Array[] = [];
   let pos = PNG_SIGNATURE.length;
   let ended = false;
@@ -123,6 +139,14 @@ export function readPngChunks(bytes: Uint8Array): PngChunks {
       case 'IEND':
         ended = true;
         break;
+      case 'cICP':
+      case 'iCCP':
+      case 'sRGB':
+      case 'gAMA':
+      case 'cHRM':
+        // The first of each counts (the spec allows one); they must precede IDAT to apply.
+        if (imageData.length === 0) color[type.toLowerCase() as keyof PngColorChunks] ??= data;
+        break;
       default:
         if (critical) {
           throw new DecodeError('UNSUPPORTED', `The PNG uses a chunk type ("${type}") this decoder does not know. Save it as a plain PNG or JPEG and try again.`);
@@ -142,7 +166,7 @@ export function readPngChunks(bytes: Uint8Array): PngChunks {
     throw new DecodeError('CORRUPT', `The PNG is indexed-colour but has no palette (PLTE chunk). ${REEXPORT}`);
   }
   // A missing IEND alone is tolerated, as browsers do: the pixels are all there if the zlib stream is complete.
-  return { header, palette, transparency, imageData, complete: ended };
+  return { header, palette, transparency, imageData, complete: ended, color };
 }
 
 function readHeader(data: Uint8Array): PngHeader {

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { FakeProvider, FakeProviderOptions, RecordedRequest } from './fake-provider.ts';
 import { isRecord } from './private/is-record.ts';
-import { modelText } from './private/model-text.ts';
+import { modelText, thinkingOf } from './private/model-text.ts';
 import { DEFAULT_USAGE, type HttpAnswer, type ProviderDialect } from './private/provider-dialect.ts';
 import { startFakeServer } from './private/start-fake-server.ts';
 
@@ -79,16 +79,20 @@ export function startFakeAnthropic(options: FakeProviderOptions = {}): Promise<F
     success(request, behaviour, serial) {
       const usage = behaviour.usage ?? DEFAULT_USAGE;
       const refused = behaviour.finish === 'refusal';
-      const truncated = behaviour.finish === 'length' || behaviour.finish === 'max_tokens';
-      // A refusal carries no answer text unless the test scripts some (a refusal can stop mid-text).
-      const text = refused && !('rawContent' in behaviour) ? undefined : modelText(behaviour);
+      const body = isRecord(request.body) ? request.body : {};
+      const thinking = thinkingOf(behaviour, thinkingOn(body), typeof body['max_tokens'] === 'number' ? body['max_tokens'] : undefined);
+      const truncated = thinking.exhausted || behaviour.finish === 'length' || behaviour.finish === 'max_tokens';
+      // A refusal carries no answer text unless the test scripts some (a refusal can stop mid-text); a model that thought to the cap wrote none.
+      const text = thinking.exhausted || (refused && !('rawContent' in behaviour)) ? undefined : modelText(behaviour);
+      // The thinking text is omitted (`display` defaults to omitted on Claude 5.5); the block and its signature still come back.
+      const thought: Anthropic.ContentBlock[] = thinking.tokens > 0 ? [{ type: 'thinking', thinking: '', signature: `sig_fake${pad(serial)}` }] : [];
       const cacheCreation = usage.cacheCreationInputTokens ?? 0;
       const message: Anthropic.Message = {
         id: `msg_fake${pad(serial)}`,
         type: 'message',
         role: 'assistant',
         model: requestedModel(request),
-        content: text === undefined ? [] : [{ type: 'text', text, citations: null }],
+        content: [...thought, ...(text === undefined ? [] : [{ type: 'text' as const, text, citations: null }])],
         stop_reason: refused ? 'refusal' : truncated ? 'max_tokens' : 'end_turn',
         stop_sequence: null,
         stop_details: refused ? { type: 'refusal', category: null, explanation: REFUSAL_EXPLANATION } : null,
@@ -96,7 +100,7 @@ export function startFakeAnthropic(options: FakeProviderOptions = {}): Promise<F
         diagnostics: null,
         usage: {
           input_tokens: usage.inputTokens,
-          output_tokens: usage.outputTokens,
+          output_tokens: thinking.exhausted ? thinking.tokens : usage.outputTokens + thinking.tokens,
           cache_creation_input_tokens: cacheCreation,
           cache_read_input_tokens: usage.cacheReadInputTokens ?? 0,
           cache_creation: { ephemeral_5m_input_tokens: cacheCreation, ephemeral_1h_input_tokens: 0 },
@@ -140,9 +144,38 @@ function checkKey(request: RecordedRequest, apiKey: string | undefined): string 
   return sent === undefined && authorization === undefined ? 'x-api-key header is required' : 'invalid x-api-key';
 }
 
+/** Claude 5.5 thinks unless told not to: `disabled` (Haiku 5.5) or `between_tools` with no tools (Sonnet 5.5). */
+function thinkingOn(body: Record<string, unknown>): boolean {
+  const thinking = body['thinking'];
+  const type = isRecord(thinking) ? thinking['type'] : undefined;
+  return !(type === 'disabled' || (type === 'between_tools' && body['tools'] === undefined));
+}
+
+/** Anthropic's per-image cap on the Messages API: 5 MB of image data, 8000 px a side. */
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
 function checkMessagesBody(body: unknown): string | undefined {
   if (!isRecord(body)) return 'Request body must be a JSON object.';
   if (typeof body['model'] !== 'string' || body['model'] === '') return 'model: Field required';
+  const model = body['model'];
+  // As the real API: Claude 5.5 refuses non-default sampling, and Sonnet 5.5 refuses `disabled` thinking.
+  for (const name of ['temperature', 'top_p', 'top_k']) {
+    if (body[name] !== undefined && /-5-5/.test(model)) return `${name}: is not supported on ${model}; leave it at its default.`;
+  }
+  const thinking = body['thinking'];
+  if (isRecord(thinking) && thinking['type'] === 'disabled' && /sonnet-5-5/.test(model)) return `thinking.type: "disabled" is not supported on ${model}; use "between_tools".`;
+  const messages0 = body['messages'];
+  if (Array.isArray(messages0)) {
+    for (const message of messages0) {
+      const content = isRecord(message) ? message['content'] : undefined;
+      if (!Array.isArray(content)) continue;
+      for (const block of content) {
+        const source = isRecord(block) && block['type'] === 'image' ? block['source'] : undefined;
+        const data = isRecord(source) ? source['data'] : undefined;
+        if (typeof data === 'string' && Math.floor((data.length * 3) / 4) > MAX_IMAGE_BYTES) return 'messages.0.content: image exceeds 5 MB maximum.';
+      }
+    }
+  }
   const maxTokens = body['max_tokens'];
   if (maxTokens === undefined) return 'max_tokens: Field required';
   if (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens) || maxTokens < 1) return 'max_tokens: Input should be a positive integer';

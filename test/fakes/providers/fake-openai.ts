@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { FakeProvider, FakeProviderOptions, RecordedRequest } from './fake-provider.ts';
 import { isRecord } from './private/is-record.ts';
-import { modelText } from './private/model-text.ts';
+import { modelText, outputCap, thinkingOf } from './private/model-text.ts';
 import { DEFAULT_USAGE, type HttpAnswer, type ProviderDialect } from './private/provider-dialect.ts';
 import { startFakeServer } from './private/start-fake-server.ts';
 
@@ -25,15 +25,28 @@ const MODEL_CREATED = 1_704_067_200;
  * `messages` array gets OpenAI's 400 and consumes no scripted behaviour.
  */
 export function startFakeOpenAI(options: FakeProviderOptions = {}): Promise<FakeProvider> {
+  return startChatCompletionsFake('fake-openai', '/v1', options);
+}
+
+/**
+ * A fake of Gemini's OpenAI-compatible endpoint on 127.0.0.1: the same Chat Completions wire format
+ * under `/v1beta/openai` (give the SDK `baseURL: \`${fake.url}/v1beta/openai\``), the key as a bearer token.
+ * Gemini cannot switch thinking off: every `reasoning_effort` but `none` thinks `thinkingTokens`.
+ */
+export function startFakeGemini(options: FakeProviderOptions = {}): Promise<FakeProvider> {
+  return startChatCompletionsFake('fake-gemini', '/v1beta/openai', options);
+}
+
+function startChatCompletionsFake(name: string, prefix: string, options: FakeProviderOptions): Promise<FakeProvider> {
   const models = options.models ?? ['fake-vision'];
   const dialect: ProviderDialect = {
-    name: 'fake-openai',
+    name,
     requestIdHeader: 'x-request-id',
     requestId: (serial) => `req_fake${pad(serial)}`,
     route(request) {
       const keyProblem = checkKey(request, options.apiKey);
       if (keyProblem) return keyProblem;
-      if (request.method === 'GET' && request.path === '/v1/models') {
+      if (request.method === 'GET' && request.path === `${prefix}/models`) {
         return {
           status: 200,
           body: {
@@ -42,13 +55,17 @@ export function startFakeOpenAI(options: FakeProviderOptions = {}): Promise<Fake
           },
         };
       }
-      if (request.method === 'POST' && request.path === '/v1/chat/completions') return checkChatBody(request.body) ?? 'model';
+      if (request.method === 'POST' && request.path === `${prefix}/chat/completions`) return checkChatBody(request.body) ?? 'model';
       return invalid(404, `Invalid URL (${request.method} ${request.path})`, null, null);
     },
     success(request, behaviour, serial) {
       const usage = behaviour.usage ?? DEFAULT_USAGE;
       const refused = behaviour.finish === 'refusal';
-      const text = modelText(behaviour);
+      const body = isRecord(request.body) ? request.body : {};
+      const thinking = thinkingOf(behaviour, body['reasoning_effort'] !== 'none', outputCap(body));
+      const text = thinking.exhausted ? '' : modelText(behaviour);
+      const cut = thinking.exhausted || behaviour.finish === 'length' || behaviour.finish === 'max_tokens';
+      const outputTokens = thinking.exhausted ? thinking.tokens : usage.outputTokens + thinking.tokens;
       const completion: OpenAI.ChatCompletion = {
         id: `chatcmpl-fake${pad(serial)}`,
         object: 'chat.completion',
@@ -65,13 +82,14 @@ export function startFakeOpenAI(options: FakeProviderOptions = {}): Promise<Fake
               annotations: [],
             },
             logprobs: null,
-            finish_reason: behaviour.finish === 'length' || behaviour.finish === 'max_tokens' ? 'length' : 'stop',
+            finish_reason: cut ? 'length' : 'stop',
           },
         ],
         usage: {
           prompt_tokens: usage.inputTokens,
-          completion_tokens: usage.outputTokens,
-          total_tokens: usage.inputTokens + usage.outputTokens,
+          completion_tokens: outputTokens,
+          total_tokens: usage.inputTokens + outputTokens,
+          ...(thinking.tokens > 0 ? { completion_tokens_details: { reasoning_tokens: thinking.tokens } } : {}),
           ...(usage.cacheReadInputTokens === undefined ? {} : { prompt_tokens_details: { cached_tokens: usage.cacheReadInputTokens } }),
         },
         service_tier: 'default',

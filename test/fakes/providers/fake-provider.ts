@@ -27,15 +27,25 @@ interface AnswerTiming {
   readonly delayMs?: number;
 }
 
+interface Thinking {
+  /**
+   * Tokens the model "thinks" before answering, when the request leaves thinking on (Anthropic:
+   * `thinking` absent or `adaptive`; OpenAI/Gemini: `reasoning_effort` other than `none`). They are
+   * billed as output and count against the request's output cap, as on the real APIs: at or over the
+   * cap the answer is cut off with no text (Anthropic `max_tokens`, OpenAI `length`).
+   */
+  readonly thinkingTokens?: number;
+}
+
 /** A 200 whose model text is `JSON.stringify(reply)`: the structured answer the model "returned". */
-export interface ReplyBehaviour extends AnswerTiming {
+export interface ReplyBehaviour extends AnswerTiming, Thinking {
   readonly reply: unknown;
   readonly usage?: FakeUsage;
   readonly finish?: FakeFinish;
 }
 
-/** A 200 whose model text is exactly `rawContent` (malformed, truncated or prose instead of JSON). */
-export interface RawContentBehaviour extends AnswerTiming {
+/** A 200 whose model text is exactly `rawContent` (malformed, fenced, prose around JSON, truncated). */
+export interface RawContentBehaviour extends AnswerTiming, Thinking {
   readonly rawContent: string;
   readonly usage?: FakeUsage;
   readonly finish?: FakeFinish;

@@ -10,3 +10,21 @@ export function modelText(behaviour: ReplyBehaviour | RawContentBehaviour): stri
   const truncated = behaviour.finish === 'length' || behaviour.finish === 'max_tokens';
   return truncated ? json.slice(0, Math.floor(json.length / 2)) : json;
 }
+
+/** The output cap a request asked for (`max_completion_tokens`, else `max_tokens`), or undefined. */
+export function outputCap(body: unknown): number | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const cap = record['max_completion_tokens'] ?? record['max_tokens'];
+  return typeof cap === 'number' ? cap : undefined;
+}
+
+/**
+ * Thinking the fake model does for this request: `thinkingTokens` when thinking is on, and whether
+ * it used up the output cap before any answer (`exhausted`), as a thinking model does on the real APIs.
+ */
+export function thinkingOf(behaviour: ReplyBehaviour | RawContentBehaviour, thinkingOn: boolean, cap: number | undefined): { tokens: number; exhausted: boolean } {
+  const wanted = thinkingOn ? (behaviour.thinkingTokens ?? 0) : 0;
+  if (cap !== undefined && wanted >= cap) return { tokens: cap, exhausted: true };
+  return { tokens: wanted, exhausted: false };
+}

@@ -1,0 +1,96 @@
+import { PANEL, profileOf, SHARED_CONFUSION_P } from './panel-profiles.ts';
+import { SCORED_ROLES, type PanelFigures } from './panel-figures.ts';
+
+export interface PanelReport {
+  readonly date: string;
+  readonly machine: string;
+  readonly screens: number;
+  readonly real: number;
+  readonly seeds: readonly number[];
+  /** Model id → extractor id, from the config. */
+  readonly models: ReadonlyMap<string, string>;
+  readonly figures: readonly { readonly set: 'all' | 'screens' | 'real'; readonly cv: PanelFigures; readonly ensemble: PanelFigures }[];
+}
+
+/** The issue's targets for the ensemble. */
+const TARGETS = { roles: 0.95, wrongFlagged: 0.9, flagsReal: 0.6, flaggedAtMost: 0.1, confidenceGap: 0.2, calibrationError: 0.1 } as const;
+
+/** The consensus section of BENCHMARKS.md: the panel, the figures per set, the reliability table, the tiers, the targets. */
+export function formatPanelReport(report: PanelReport): string {
+  const all = report.figures.find((f) => f.set === 'all')!;
+  const lines = [
+    '## The vote: a panel of simulated models against the truth, CV alone and the ensemble',
+    '',
+    `Measured ${report.date} on ${report.machine}. ${report.screens} fixture screens and ${report.real} real screenshots, each run through the real backend process (\`server/main.ts\`, a fresh data directory per seed) over a real WebSocket, with the real \`openai\` and \`@anthropic-ai/sdk\` clients against the panel's fake providers on 127.0.0.1 (\`test/fakes/panel/\`). CV alone: \`use_ai: false\`. Ensemble: \`use_ai: true\`, \`paid: "always"\`, every configured model answering; ${report.seeds.length} seed(s) (${report.seeds.join(', ')}) pooled.`,
+    '',
+    'The panel (each model answers from the screen\'s truth palette and the measured list its real prompt carries, under its failure modes; rates are assumptions, not measurements of real models):',
+    '',
+    '| extractor | model | mode | copies measured values | omits | swaps neighbouring roles (per pair) | invents | shares a confusion |',
+    '|---|---|---|:-:|--:|--:|--:|:-:|',
+    ...[...report.models].map(([model, id]) => {
+      const p = profileOf(id);
+      return p.echo
+        ? `| ${id} | ${model} | ${p.label}: the measured list with CV's roles | — | — | — | — | — |`
+        : `| ${id} | ${model} | ${p.label} | ${p.copiesMeasured ? 'yes' : `no (reads σ ${p.readSigmaOklab} OKLab)`} | ${pct(p.omitP)} | ${pct(p.swapP)} | ${pct(p.inventP)} | ${p.sharesConfusion ? 'yes' : ''} |`;
+    }),
+    '',
+    `Shared confusion: on ${pct(SHARED_CONFUSION_P)} of screens (seeded per screen) the models marked "yes" swap the same pair of neighbouring roles. ${Object.keys(PANEL).filter((id) => ![...report.models.values()].includes(id)).map((id) => `\`${id}\``).join(', ') || 'No profile'} is not in the config and did not run.`,
+    '',
+    '| set | vote | runs | background | surface | text | primary | wrong colours flagged | flags that are real errors | colours flagged | confidence right / wrong (gap) | calibration error |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--|--:|',
+    ...report.figures.flatMap(({ set, cv, ensemble }) => [row(set, 'CV alone', cv), row(set, 'ensemble', ensemble)]),
+    '',
+    'Role accuracy: the consensus colour with that role is within ΔE00 < 3 of a truth colour holding it, over the screens whose truth has the role (primary: the rendered screens and the editors and apps; terminals define none). A colour is **wrong** when its role sits on a colour the truth does not give that role (or a role the screen does not have), or, without a role, it is ΔE00 ≥ 3 from every truth colour. Calibration error: Σ over the bands below of (colours in the band ÷ colours) × |accuracy − mean confidence|.',
+    '',
+    '### Reliability: share of colours right per confidence band (all screens)',
+    '',
+    '| band | CV alone: colours | mean confidence | right | ensemble: colours | mean confidence | right |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+    ...all.cv.bands.map((b, i) => {
+      const e = all.ensemble.bands[i]!;
+      return `| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.colors} | ${b.colors ? b.meanConfidence.toFixed(2) : '—'} | ${b.colors ? pct(b.accuracy) : '—'} | ${e.colors} | ${e.colors ? e.meanConfidence.toFixed(2) : '—'} | ${e.colors ? pct(e.accuracy) : '—'} |`;
+    }),
+    '',
+    '### Palette confidence tier by tier (mean of `tier_N_complete.confidence`)',
+    '',
+    '| set | vote | ' + [1, 2, 3, 4].map((t) => `tier ${t}`).join(' | ') + ' |',
+    '|---|---|--:|--:|--:|--:|',
+    ...report.figures.flatMap(({ set, cv, ensemble }) => [tierRow(set, 'CV alone', cv), tierRow(set, 'ensemble', ensemble)]),
+    '',
+    `Extractors in the ensemble runs (all screens): ${Object.entries(all.ensemble.statuses).map(([id, counts]) => `${id} ${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ')}`).join('; ')}.`,
+    '',
+    '### Targets (ensemble, all screens)',
+    '',
+    ...targets(all.cv, all.ensemble),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function row(set: string, label: string, f: PanelFigures): string {
+  const roles = SCORED_ROLES.map((r) => (f.roles[r].screens ? `${pct(f.roles[r].right / f.roles[r].screens)} (${f.roles[r].screens})` : '—'));
+  return `| ${set} | ${label} | ${f.runs} | ${roles.join(' | ')} | ${ratio(f.flaggedWrong, f.wrong)} | ${ratio(f.flaggedWrong, f.flagged)} | ${ratio(f.flagged, f.colors)} | ${f.meanConfidenceRight.toFixed(2)} / ${f.meanConfidenceWrong.toFixed(2)} (${(f.meanConfidenceRight - f.meanConfidenceWrong).toFixed(2)}) | ${f.calibrationError.toFixed(3)} |`;
+}
+
+function tierRow(set: string, label: string, f: PanelFigures): string {
+  return `| ${set} | ${label} | ${[1, 2, 3, 4].map((t) => f.tierConfidence.find((x) => x.tier === t)?.confidence.toFixed(3) ?? '—').join(' | ')} |`;
+}
+
+function targets(cv: PanelFigures, e: PanelFigures): string[] {
+  const share = (f: PanelFigures, r: (typeof SCORED_ROLES)[number]) => (f.roles[r].screens ? f.roles[r].right / f.roles[r].screens : 1);
+  const rolesOk = SCORED_ROLES.every((r) => share(e, r) >= share(cv, r) && share(e, r) >= TARGETS.roles);
+  const tiers = e.tierConfidence.map((t) => t.confidence);
+  const rising = tiers.every((c, i) => i === 0 || c >= tiers[i - 1]! - 0.005);
+  const check = (ok: boolean, text: string) => `- ${ok ? 'met' : '**not met**'}: ${text}`;
+  return [
+    check(rolesOk, `roles ≥ CV and ≥ 95 % (${SCORED_ROLES.map((r) => `${r} ${pct(share(e, r))} vs CV ${pct(share(cv, r))}`).join(', ')})`),
+    check(e.wrong === 0 || e.flaggedWrong / e.wrong >= TARGETS.wrongFlagged, `≥ 90 % of wrong colours flagged (${ratio(e.flaggedWrong, e.wrong)})`),
+    check(e.flagged === 0 || e.flaggedWrong / e.flagged >= TARGETS.flagsReal, `≥ 60 % of flags real errors (${ratio(e.flaggedWrong, e.flagged)})`),
+    check(e.flagged / Math.max(1, e.colors) <= TARGETS.flaggedAtMost, `≤ 10 % of colours flagged (${ratio(e.flagged, e.colors)})`),
+    check(e.meanConfidenceRight - e.meanConfidenceWrong >= TARGETS.confidenceGap, `confidence of right colours ≥ 0.2 above wrong ones (${(e.meanConfidenceRight - e.meanConfidenceWrong).toFixed(2)})`),
+    check(e.calibrationError <= TARGETS.calibrationError, `calibration error ≤ 0.1 (${e.calibrationError.toFixed(3)})`),
+    check(rising, `palette confidence rising tier by tier (${tiers.map((c) => c.toFixed(3)).join(' → ')})`),
+  ];
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+const ratio = (a: number, b: number): string => (b === 0 ? '—' : `${pct(a / b)} (${a}/${b})`);

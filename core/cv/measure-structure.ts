@@ -1,0 +1,226 @@
+import { parseHex } from '../color/index.ts';
+import { mulberry32 } from '../random/mulberry32.ts';
+import { PaletteIndex } from './private/palette-index.ts';
+import { OPAQUE_ALPHA, pixelWords } from './private/pixel-words.ts';
+import { rowStepFor } from './private/row-step-for.ts';
+import type { RgbaImage } from './rgba-image.ts';
+import type { ColorStructure } from '../roles/color-structure.ts';
+
+/** Pixels read at most: structure needs the layout, not every pixel. */
+const STRUCTURE_BUDGET = 200_000;
+/** Glyph stems are 1–2 px wide at 1x and up to 4 at 2x; a wider run is a fill of its own. */
+const STROKE_MAX_RUN = 4;
+/** A run this long is a fill (a bar, a button, a page) or, one pixel tall, a rule. */
+const FILL_MIN_RUN = 8;
+/** Cells on the longer side of the layout grid: a 1440 px frame gets 15 px cells, about a line of text. */
+const GRID_CELLS = 96;
+/** The smallest cell, so a small frame is not cut finer than its strokes. */
+const MIN_CELL = 6;
+/** A cell shows a colour when that colour holds at least this share of its pixels. */
+const CELL_MAJORITY = 0.5;
+/** A region is enclosed by the colour that holds at least this share of the cells around it. */
+const ENCLOSER_SHARE = 0.6;
+/** A cell where this share of pixels matches no palette colour is texture: a photo, an avatar, a logo. */
+const CONTENT_UNMATCHED = 0.85;
+
+/**
+ * Measures, for each palette colour, the structure it takes part in: thin strokes, fills, rules,
+ * texture, and on a coarse layout grid its regions and which other colour encloses them. One pass over
+ * about `STRUCTURE_BUDGET` pixels; pure and deterministic. Role inference reads it.
+ */
+export function measureStructure(image: RgbaImage, hexes: readonly string[]): ColorStructure[] {
+  const n = hexes.length;
+  const { width, height } = image;
+  const empty = (): ColorStructure => ({ share: 0, stroke: 0, fill: 0, rule: 0, content: 0, enclosedBy: -1, enclosedShare: 0, enclosedLargest: 0 });
+  if (n === 0 || width === 0 || height === 0) return hexes.map(empty);
+  const keys = hexes.map((h) => {
+    const rgb = parseHex(h) ?? { r: 0, g: 0, b: 0 };
+    return rgb.r | (rgb.g << 8) | (rgb.b << 16);
+  });
+  const index = new PaletteIndex(keys);
+  const words = pixelWords(image);
+  const labelAt = (i: number) => {
+    const w = words[i]!;
+    return w >>> 24 >= OPAQUE_ALPHA ? index.lookup(w & 0xffffff) : -2;
+  };
+
+  const rowStep = rowStepFor(image, STRUCTURE_BUDGET);
+  // Cells at least two sampled rows tall, so that every cell row is read.
+  const cell = Math.max(MIN_CELL, Math.ceil(Math.max(width, height) / GRID_CELLS), 2 * rowStep);
+  const gw = Math.ceil(width / cell), gh = Math.ceil(height / cell);
+  // Counts for one row of cells at a time (the rows are read top to bottom), then labelled.
+  const cellCounts = new Float64Array(gw * (n + 1));
+  const cellTotal = new Float64Array(gw);
+  const cellTransparent = new Uint8Array(gw);
+  const labels = new Int8Array(gw * gh).fill(-1);
+  const contentPixels = new Float64Array(n);
+  let cellRowY = 0;
+  const flushCellRow = () => {
+    labelCellRow(cellCounts, cellTotal, cellTransparent, n, labels, cellRowY * gw, contentPixels);
+    cellCounts.fill(0);
+    cellTotal.fill(0);
+    cellTransparent.fill(0);
+  };
+
+  const share = new Float64Array(n), stroke = new Float64Array(n), fill = new Float64Array(n), rule = new Float64Array(n);
+  let total = 0;
+  // Row steps vary around rowStep, seeded, as the flat-region scan does: a fixed stride can divide a layout's rhythm.
+  const random = mulberry32(width * 0x51ed + height);
+  for (let y = 0; y < height; y += rowStep === 1 ? 1 : 1 + Math.floor(random() * (2 * rowStep - 1))) {
+    const row = y * width;
+    if (Math.floor(y / cell) !== cellRowY) {
+      flushCellRow();
+      cellRowY = Math.floor(y / cell);
+    }
+    let previous = -2;
+    let label = labelAt(row);
+    let x = 0;
+    while (x < width) {
+      // The run: equal pixels, and neighbouring values that show the same palette colour (JPEG
+      // noise on a fill). Each new value is looked up once; its label carries over to the next run.
+      let end = x + 1;
+      let next = -3; // -3: the row's end
+      while (end < width) {
+        const w = words[row + end]!;
+        if (w === words[row + end - 1]) {
+          end++;
+          continue;
+        }
+        const l = w >>> 24 >= OPAQUE_ALPHA ? index.lookup(w & 0xffffff) : -2;
+        if (l >= 0 && l === label) {
+          end++;
+          continue;
+        }
+        next = l;
+        break;
+      }
+      const run = end - x;
+      if (label !== -2) {
+        total += run;
+        for (let cx = Math.floor(x / cell); cx * cell < end; cx++) {
+          const inCell = Math.min(end, (cx + 1) * cell) - Math.max(x, cx * cell);
+          cellTotal[cx]! += inCell;
+          cellCounts[cx * (n + 1) + (label >= 0 ? label : n)]! += inCell;
+        }
+      } else for (let cx = Math.floor(x / cell); cx * cell < end; cx++) cellTransparent[cx] = 1;
+      if (label >= 0) {
+        share[label]! += run;
+        if (run <= STROKE_MAX_RUN && previous !== label && next !== label && x > 0 && end < width) {
+          stroke[label]! += run;
+        } else if (run >= FILL_MIN_RUN) {
+          const mid = (x + end) >> 1;
+          const above = y > 0 ? labelAt(row - width + mid) : -3;
+          const below = y + 1 < height ? labelAt(row + width + mid) : -3;
+          if (above !== label && below !== label) rule[label]! += run;
+          else fill[label]! += run;
+        }
+      }
+      previous = label;
+      label = next;
+      x = end;
+    }
+  }
+  flushCellRow();
+  if (total === 0) return hexes.map(empty);
+  const regions = measureRegions(labels, gw, gh, n);
+  return hexes.map((_, i) => ({
+    share: share[i]! / total,
+    stroke: stroke[i]! / total,
+    fill: fill[i]! / total,
+    rule: rule[i]! / total,
+    content: contentPixels[i]! / total,
+    ...regions[i]!,
+  }));
+}
+
+/**
+ * Labels one row of layout cells into `labels` from `offset`: a cell's colour, -1 when none holds a
+ * majority (or no pixel of it was read), -2 when it is transparent (outside the frame's content,
+ * like the frame's edge). The palette pixels of texture cells are added to `contentPixels`.
+ */
+function labelCellRow(counts: Float64Array, totals: Float64Array, transparent: Uint8Array, n: number, labels: Int8Array, offset: number, contentPixels: Float64Array): void {
+  for (let c = 0; c < totals.length; c++) {
+    const t = totals[c]!;
+    if (t === 0) {
+      labels[offset + c] = transparent[c] ? -2 : -1;
+      continue;
+    }
+    let best = -1;
+    let bestCount = 0;
+    for (let i = 0; i < n; i++) {
+      const v = counts[c * (n + 1) + i]!;
+      if (v > bestCount) {
+        best = i;
+        bestCount = v;
+      }
+    }
+    labels[offset + c] = bestCount >= CELL_MAJORITY * t ? best : -1;
+    if (counts[c * (n + 1) + n]! >= CONTENT_UNMATCHED * t) for (let i = 0; i < n; i++) contentPixels[i]! += counts[c * (n + 1) + i]!;
+  }
+}
+
+/**
+ * Connected regions (4-neighbour) of equally labelled cells; a region that does not touch the frame
+ * (or an empty cell) and whose surrounding cells mostly show one colour is enclosed by it.
+ */
+function measureRegions(labels: Int8Array, gw: number, gh: number, n: number): { enclosedBy: number; enclosedShare: number; enclosedLargest: number }[] {
+  const cellsOf = new Float64Array(n);
+  const enclosed = new Float64Array(n * n);
+  const enclosedLargest = new Float64Array(n * n);
+  const seen = new Uint8Array(labels.length);
+  const stack = new Int32Array(labels.length);
+  const around = new Float64Array(n);
+  for (let start = 0; start < labels.length; start++) {
+    const label = labels[start]!;
+    if (label < 0 || seen[start]) continue;
+    around.fill(0);
+    let size = 0;
+    let touchesFrame = false;
+    let top = 0;
+    seen[start] = 1;
+    stack[top++] = start;
+    while (top > 0) {
+      const c = stack[--top]!;
+      size++;
+      const cx = c % gw, cy = (c - cx) / gw;
+      if (cx === 0 || cy === 0 || cx === gw - 1 || cy === gh - 1) touchesFrame = true;
+      for (let k = 0; k < 4; k++) {
+        const d = k === 0 ? (cx > 0 ? c - 1 : -1) : k === 1 ? (cx < gw - 1 ? c + 1 : -1) : k === 2 ? (cy > 0 ? c - gw : -1) : cy < gh - 1 ? c + gw : -1;
+        if (d < 0) continue;
+        const l = labels[d]!;
+        if (l === label) {
+          if (!seen[d]) {
+            seen[d] = 1;
+            stack[top++] = d;
+          }
+        } else if (l === -2) touchesFrame = true;
+        else if (l >= 0) around[l]! += 1;
+      }
+    }
+    cellsOf[label]! += size;
+    if (touchesFrame) continue;
+    let sum = 0, best = -1, bestV = 0;
+    for (let j = 0; j < n; j++) {
+      sum += around[j]!;
+      if (around[j]! > bestV) {
+        best = j;
+        bestV = around[j]!;
+      }
+    }
+    if (best >= 0 && bestV >= ENCLOSER_SHARE * sum) {
+      enclosed[label * n + best]! += size;
+      enclosedLargest[label * n + best] = Math.max(enclosedLargest[label * n + best]!, size);
+    }
+  }
+  return Array.from({ length: n }, (_, i) => {
+    let by = -1, byCells = 0;
+    for (let j = 0; j < n; j++) {
+      if (enclosed[i * n + j]! > byCells) {
+        by = j;
+        byCells = enclosed[i * n + j]!;
+      }
+    }
+    const cells = cellsOf[i]!;
+    return { enclosedBy: by, enclosedShare: cells ? byCells / cells : 0, enclosedLargest: byCells ? enclosedLargest[i * n + by]! / byCells : 0 };
+  });
+}

@@ -1,0 +1,43 @@
+import type { Point } from '../private/point.ts';
+import type { VoterKind } from '../voter-kind.ts';
+import { isEcho } from './is-echo.ts';
+
+/** The one witness all CV extractors of a vote form. */
+export const CV_WITNESS = 'cv';
+
+/**
+ * An independent source of evidence. Every CV extractor reads the same pixels with the same role
+ * inference, so together they are one witness (weighted as the most trusted of them, not their
+ * sum); each model is a witness of its own, unless it only echoed the measured list.
+ */
+export interface Witness {
+  readonly id: string;
+  readonly kind: VoterKind;
+  readonly weight: number;
+  readonly extractors: ReadonlySet<string>;
+  /** A model that repeated the measured list: its names are used, its agreement is not counted. */
+  readonly echo: boolean;
+}
+
+/**
+ * The independence question: who is a witness of its own. `kinds` says what each extractor is;
+ * an extractor it does not list is CV when its votes are measured and a hosted model otherwise.
+ */
+export function findWitnesses(points: readonly Point[], kinds: ReadonlyMap<string, VoterKind>): Witness[] {
+  const byExtractor = new Map<string, Point[]>();
+  for (const p of points) byExtractor.set(p.vote.extractor, [...(byExtractor.get(p.vote.extractor) ?? []), p]);
+  const kindOf = (extractor: string, ps: readonly Point[]): VoterKind => kinds.get(extractor) ?? (ps.some((p) => p.vote.measured) ? 'cv' : 'hosted-model');
+
+  const measured = points.filter((p) => p.vote.measured);
+  const cv = [...byExtractor].filter(([extractor, ps]) => kindOf(extractor, ps) === 'cv');
+  const witnesses: Witness[] = [];
+  if (cv.length > 0) {
+    witnesses.push({ id: CV_WITNESS, kind: 'cv', weight: Math.max(...cv.flatMap(([, ps]) => ps.map((p) => p.vote.weight))), extractors: new Set(cv.map(([e]) => e)), echo: false });
+  }
+  for (const [extractor, ps] of byExtractor) {
+    const kind = kindOf(extractor, ps);
+    if (kind === 'cv') continue;
+    witnesses.push({ id: extractor, kind, weight: Math.max(...ps.map((p) => p.vote.weight)), extractors: new Set([extractor]), echo: isEcho(ps, measured) });
+  }
+  return witnesses.sort((a, b) => (a.id === CV_WITNESS ? -1 : b.id === CV_WITNESS ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,92 @@
+import { ROLES, type Role } from '../../palette/role.ts';
+import { CV_WITNESS, type Witness } from '../independence/find-witnesses.ts';
+import { byProminence, sum, type Point } from '../private/point.ts';
+import type { ValueGroup } from '../values/group-values.ts';
+
+/** One witness's answer to "which colour is this role": a value, and the votes that said so. */
+export interface Ballot {
+  readonly witness: Witness;
+  readonly group: ValueGroup;
+  readonly points: readonly Point[];
+}
+
+/** The vote on one role. */
+export interface RoleDecision {
+  readonly role: Role;
+  readonly winner: ValueGroup;
+  /** Every ballot cast for the role, the winner's included. */
+  readonly ballots: readonly Ballot[];
+  /** Witness weight behind each colour that could win (measured, or named by two witnesses). */
+  readonly tally: ReadonlyMap<ValueGroup, number>;
+  /** Weight of the witnesses behind the winner ÷ weight of every ballot for a colour that could win (0–1). */
+  readonly share: number;
+  /** CV put the role on another colour and the models that agree with each other outvoted it. */
+  readonly overturnedCv: boolean;
+}
+
+/**
+ * Independent witnesses this many or more, agreeing with each other, can overturn CV's role: one
+ * model alone, however heavy, cannot (a single model swapping two neighbouring roles is a common
+ * slip; two making the same one is evidence).
+ */
+export const OVERTURN_MIN_WITNESSES = 2;
+
+/**
+ * The roles question: every witness that assigned a role votes once for it (CV as one witness,
+ * echoes not at all), with its weight; the heaviest colour wins, ties to CV's choice. A colour no
+ * CV extractor measured can win only with two witnesses behind it, so one model's invention never
+ * takes a role. Models overturn CV only with OVERTURN_MIN_WITNESSES agreeing and more weight.
+ */
+export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Witness[]): RoleDecision[] {
+  const groupOf = new Map<Point, ValueGroup>();
+  for (const g of groups) for (const p of g.points) groupOf.set(p, g);
+  const voters = witnesses.filter((w) => !w.echo);
+  const mentions = new Map<ValueGroup, number>(groups.map((g) => [g, voters.filter((w) => g.points.some((p) => w.extractors.has(p.vote.extractor))).length]));
+  const admissible = (g: ValueGroup) => g.measured || (mentions.get(g) ?? 0) >= OVERTURN_MIN_WITNESSES;
+
+  const decisions: RoleDecision[] = [];
+  for (const role of ROLES) {
+    const ballots = voters.flatMap((w) => {
+      const ballot = ballotOf(w, role, groups, groupOf);
+      return ballot ? [ballot] : [];
+    });
+    const weights = new Map<ValueGroup, number>();
+    for (const b of ballots) if (admissible(b.group)) weights.set(b.group, (weights.get(b.group) ?? 0) + b.witness.weight);
+    if (weights.size === 0) continue;
+    const cvChoice = ballots.find((b) => b.witness.id === CV_WITNESS)?.group;
+    const ranked = [...weights].sort(
+      ([a, wa], [b, wb]) => wb - wa || Number(b === cvChoice) - Number(a === cvChoice) || (b.share ?? 0) - (a.share ?? 0) || a.index - b.index,
+    );
+    let winner = ranked[0]![0];
+    if (cvChoice && admissible(cvChoice) && winner !== cvChoice && ballots.filter((b) => b.group === winner).length < OVERTURN_MIN_WITNESSES) winner = cvChoice;
+    decisions.push({
+      role,
+      winner,
+      ballots,
+      tally: weights,
+      // A ballot for a colour that cannot enter (one model's unmeasured colour) is dissent, not a split.
+      share: weights.get(winner)! / sum(weights.values()),
+      overturnedCv: cvChoice !== undefined && winner !== cvChoice,
+    });
+  }
+  return decisions;
+}
+
+/**
+ * A witness's ballot for a role: the colour it gave the role. CV's extractors share one ballot, for
+ * the colour most of their weight gave the role (each extractor's most prominent colour with it).
+ */
+function ballotOf(witness: Witness, role: Role, groups: readonly ValueGroup[], groupOf: ReadonlyMap<Point, ValueGroup>): Ballot | undefined {
+  const own = groups.flatMap((g) => g.points).filter((p) => witness.extractors.has(p.vote.extractor) && p.vote.role === role);
+  const firstPerExtractor = new Map<string, Point>();
+  for (const p of byProminence(own)) if (!firstPerExtractor.has(p.vote.extractor)) firstPerExtractor.set(p.vote.extractor, p);
+  const byGroup = new Map<ValueGroup, Point[]>();
+  for (const p of firstPerExtractor.values()) {
+    const g = groupOf.get(p)!;
+    byGroup.set(g, [...(byGroup.get(g) ?? []), p]);
+  }
+  const chosen = [...byGroup].sort(
+    ([a, pa], [b, pb]) => sum(pb.map((p) => p.vote.weight)) - sum(pa.map((p) => p.vote.weight)) || (b.share ?? 0) - (a.share ?? 0) || a.index - b.index,
+  )[0];
+  return chosen ? { witness, group: chosen[0], points: chosen[1] } : undefined;
+}

@@ -1,0 +1,30 @@
+import { ciede2000 } from '../../color/index.ts';
+import { CV_WITNESS, type Witness } from '../independence/find-witnesses.ts';
+import { sum, type Point } from '../private/point.ts';
+import { maxWeightByExtractor, type ValueGroup } from './group-values.ts';
+
+/**
+ * Votes closer than this (CIEDE2000) give the same value: far under a just-noticeable difference,
+ * so what agrees is a value, not a neighbourhood. A model asked to copy a measured value that
+ * answers #F25A27 for a measured #F15925 (ΔE00 0.36) read the pixels itself (the seed's example).
+ */
+export const SAME_VALUE_DE = 0.3;
+
+/**
+ * Of the weight supporting a colour, the share that gave its exact value (0–1). This is the values
+ * question, so every CV extractor that measured the colour counts with its own weight (each is a
+ * measurement of those pixels; independence is the confidence's business); a model counts with its
+ * weight when its reading is within SAME_VALUE_DE of one of the measured hexes. Imprecision lowers
+ * this, never flags.
+ */
+export function valueAgreement(group: ValueGroup, support: readonly { readonly witness: Witness; readonly points: readonly Point[] }[]): number {
+  const measuring = maxWeightByExtractor(group.points.filter((p) => p.vote.measured));
+  const weightOf = (s: (typeof support)[number]) => (s.witness.id === CV_WITNESS ? sum([...measuring.values()]) : s.witness.weight);
+  const total = sum(support.map(weightOf));
+  if (total === 0) return 0;
+  const references = group.measured ? group.points.filter((p) => p.vote.measured) : [{ lab: group.lab }];
+  const exact = support.filter(
+    (s) => s.witness.id === CV_WITNESS || s.points.some((p) => references.some((r) => ciede2000(r.lab, p.lab) < SAME_VALUE_DE)),
+  );
+  return sum(exact.map(weightOf)) / total;
+}
