@@ -59,7 +59,7 @@ describe('a Display P3 document', () => {
     const value = Object.values(variable.valuesByMode)[0] as RGBA;
     expect(value.r).toBeCloseTo(SRGB_RED_IN_P3.r, 3);
     // What Chorus keeps for itself stays sRGB.
-    expect(fake.listPaintStyles().find((s) => s.name === 'Chorus/primary')!.getPluginData('chorus.hex')).toBe('#ff0000');
+    expect(fake.listPaintStyles().find((s) => s.name === 'Chorus/primary')!.getSharedPluginData('chorus', 'hex')).toBe('#ff0000');
   });
 
   it('reads its own colours back as the sRGB it wrote: a re-run changes nothing, export gives the same hex', async () => {

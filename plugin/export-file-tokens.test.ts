@@ -136,7 +136,7 @@ describe('export-file-tokens', () => {
     const fake = started();
     await write(fake, [BACKGROUND, BORDER], { variables: true });
     const variables = fake.listVariables();
-    const background = variables.find((v) => v.getPluginData('chorus.slot') === 'background');
+    const background = variables.find((v) => v.getSharedPluginData('chorus', 'slot') === 'background');
     if (!background) throw new Error('no background variable');
     fake.editVariable(background, { hex: '#fafafa' });
     styleNamed(fake, 'Chorus/border').remove();

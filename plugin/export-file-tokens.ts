@@ -6,6 +6,7 @@ import { boundOwnVariable } from './list-reviews.ts';
 import { readChorusVariables } from './private/chorus-variables.ts';
 import { currentHex } from './private/current-hex.ts';
 import { readReviewMarker } from './review-marker.ts';
+import { getChorusData } from './private/chorus-plugin-data.ts';
 
 /** The line styleDescription and resolvedDescription write for a model's name: `Name: molten-copper`. */
 const NAME_LINE = /^Name: (.+)$/m;
@@ -44,8 +45,8 @@ export async function exportFileTokens(figma: PluginAPI, prefix: string): Promis
   const colors: ExportColorMessage[] = [];
   const slotsWithStyle = new Set<string>();
   for (const style of styles) {
-    const slot = style.getPluginData(CHORUS_STYLE_DATA.slot);
-    if (slot === '' || style.getPluginData(CHORUS_STYLE_DATA.prefix) !== prefix) continue;
+    const slot = getChorusData(style, CHORUS_STYLE_DATA.slot);
+    if (slot === '' || getChorusData(style, CHORUS_STYLE_DATA.prefix) !== prefix) continue;
     slotsWithStyle.add(slot);
     // A flag lives on the style and on its variable alike; the style's is the one Review reads.
     const variable = boundOwnVariable(style, variables);
@@ -53,7 +54,7 @@ export async function exportFileTokens(figma: PluginAPI, prefix: string): Promis
     if (color) colors.push(color);
   }
   for (const variable of orphanVariables(colorVariables, prefix, slotsWithStyle)) {
-    const slot = variable.getPluginData(CHORUS_STYLE_DATA.slot);
+    const slot = getChorusData(variable, CHORUS_STYLE_DATA.slot);
     const color = exportColor(variables.displayHex(variable), slot, variable, variable.description);
     if (color) colors.push(color);
   }
@@ -64,8 +65,8 @@ export async function exportFileTokens(figma: PluginAPI, prefix: string): Promis
 function orphanVariables(all: readonly Variable[], prefix: string, slotsWithStyle: ReadonlySet<string>): Variable[] {
   const seen = new Set<string>();
   return all.filter((variable) => {
-    const slot = variable.getPluginData(CHORUS_STYLE_DATA.slot);
-    if (slot === '' || variable.getPluginData(CHORUS_STYLE_DATA.prefix) !== prefix || slotsWithStyle.has(slot) || seen.has(slot)) return false;
+    const slot = getChorusData(variable, CHORUS_STYLE_DATA.slot);
+    if (slot === '' || getChorusData(variable, CHORUS_STYLE_DATA.prefix) !== prefix || slotsWithStyle.has(slot) || seen.has(slot)) return false;
     seen.add(slot);
     return true;
   });

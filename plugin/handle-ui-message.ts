@@ -14,6 +14,7 @@ import { loadSettings } from './load-settings.ts';
 import { PluginFailure } from './plugin-failure.ts';
 import { commitUndoAround } from './private/commit-undo-around.ts';
 import { outsideSrgbColors, useDocumentColorProfile } from './private/document-color-profile.ts';
+import { migrateChorusData } from './private/migrate-chorus-data.ts';
 import { reasonOf } from './private/reason-of.ts';
 import { planWrite } from './plan-write.ts';
 import { readDocumentLayers } from './read-document-layers.ts';
@@ -62,12 +63,19 @@ export function createUiMessageHandler(figma: PluginAPI, post: (message: PluginM
   };
 }
 
+/** The requests that write Chorus's data; the first one in a file moves what earlier versions kept privately. */
+const MIGRATING_REQUESTS: ReadonlySet<UiRequest['type']> = new Set(['write-styles', 'write-plan', 'write-modes', 'tokenize-apply', 'resolve-review', 'resolve-all-reviews']);
+
 async function answer(figma: PluginAPI, request: UiRequest, post: (message: PluginMessage) => void): Promise<void> {
   let reply: PluginMessage;
   try {
     useDocumentColorProfile(figma);
     // Every request, not a list of the writing ones: a write added later is one undo step too.
-    reply = await commitUndoAround(figma, () => perform(figma, request));
+    reply = await commitUndoAround(figma, async () => {
+      // Once per file, before a write (so it is part of that undo step, and reads never change the file).
+      if (MIGRATING_REQUESTS.has(request.type)) await migrateChorusData(figma);
+      return perform(figma, request);
+    });
   } catch (error) {
     reply = { type: 'failed', id: request.id, error: pluginErrorOf(error) };
   }

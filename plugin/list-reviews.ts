@@ -4,6 +4,7 @@ import { boundVariableId } from './private/bound-variable-id.ts';
 import { isOwnVariable, readChorusVariables, type ChorusVariables } from './private/chorus-variables.ts';
 import { currentHex } from './private/current-hex.ts';
 import { readReviewMarker } from './review-marker.ts';
+import { getChorusData } from './private/chorus-plugin-data.ts';
 
 /** reviewSchema's bound on a style name. */
 const MAX_STYLE_NAME = 512;
@@ -17,7 +18,7 @@ const MAX_STYLE_NAME = 512;
 export async function listReviews(figma: PluginAPI): Promise<Review[]> {
   const [styles, variables] = await Promise.all([figma.getLocalPaintStylesAsync(), readChorusVariables(figma)]);
   return styles.flatMap((style) => {
-    if (style.getPluginData(CHORUS_STYLE_DATA.slot) === '') return [];
+    if (getChorusData(style, CHORUS_STYLE_DATA.slot) === '') return [];
     const marker = readReviewMarker(style, style.name);
     if (!marker) return [];
     const variable = boundOwnVariable(style, variables);

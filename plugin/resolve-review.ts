@@ -12,6 +12,7 @@ import { reasonOf } from './private/reason-of.ts';
 import { UndoLog } from './private/undo-log.ts';
 import { readReviewMarker, type ReviewMarker } from './review-marker.ts';
 import { resolvedDescription } from './style-description.ts';
+import { getChorusData, setChorusData } from './private/chorus-plugin-data.ts';
 
 /** decisionSchema's bound on a role. */
 const MAX_ROLE = 32;
@@ -40,7 +41,7 @@ interface Choice {
  */
 export async function resolveReview(figma: PluginAPI, styleId: string, hex: string): Promise<Resolution> {
   const style = await figma.getStyleByIdAsync(styleId);
-  if (!style || style.type !== 'PAINT' || style.getPluginData(CHORUS_STYLE_DATA.slot) === '') {
+  if (!style || style.type !== 'PAINT' || getChorusData(style, CHORUS_STYLE_DATA.slot) === '') {
     throw new PluginFailure(
       'WRITE_FAILED',
       'Chorus can’t find that style any more: it may have been deleted. Reopen the Review panel to see what still needs review.',
@@ -64,7 +65,7 @@ export async function resolveReview(figma: PluginAPI, styleId: string, hex: stri
 export async function resolveAllReviews(figma: PluginAPI): Promise<Resolution> {
   const [styles, variables] = await Promise.all([figma.getLocalPaintStylesAsync(), readChorusVariables(figma)]);
   const picks = styles.flatMap((style): Choice[] => {
-    if (style.getPluginData(CHORUS_STYLE_DATA.slot) === '') return [];
+    if (getChorusData(style, CHORUS_STYLE_DATA.slot) === '') return [];
     const marker = readReviewMarker(style, style.name);
     return marker ? [{ style, marker, hex: marker.candidates[0]!.hex }] : [];
   });
@@ -83,9 +84,9 @@ function resolve(figma: PluginAPI, picks: readonly Choice[], variables: ChorusVa
       decisions.push(decisionOf(pick));
       learning = learnFromDecision(learning, pick.marker.candidates, pick.hex);
     });
-    const stored = figma.root.getPluginData(CHORUS_LEARNING_KEY);
-    undo.push(() => figma.root.setPluginData(CHORUS_LEARNING_KEY, stored));
-    figma.root.setPluginData(CHORUS_LEARNING_KEY, JSON.stringify(learning));
+    const stored = getChorusData(figma.root, CHORUS_LEARNING_KEY);
+    undo.push(() => setChorusData(figma.root, CHORUS_LEARNING_KEY, stored));
+    setChorusData(figma.root, CHORUS_LEARNING_KEY, JSON.stringify(learning));
   } catch (error) {
     const undone = undo.rollBack();
     throw new PluginFailure(
@@ -102,7 +103,7 @@ function resolve(figma: PluginAPI, picks: readonly Choice[], variables: ChorusVa
 /** Writes one pick into the style and into Chorus's variable for the same slot, if there is one. */
 function applyPick(figma: PluginAPI, pick: Choice, rgb: RGB, variables: ChorusVariables, undo: UndoLog): void {
   const { style, marker, hex } = pick;
-  const variable = variables.forSlot(style.getPluginData(CHORUS_STYLE_DATA.prefix), style.getPluginData(CHORUS_STYLE_DATA.slot));
+  const variable = variables.forSlot(getChorusData(style, CHORUS_STYLE_DATA.prefix), getChorusData(style, CHORUS_STYLE_DATA.slot));
   const description = resolvedDescription(
     hex,
     marker.slot,

@@ -80,7 +80,7 @@ describe('list-reviews', () => {
     expect(done(await ask(fake, { type: 'list-reviews' }), 'list-reviews-done').reviews).toEqual([]);
 
     await write(fake, [BACKGROUND, PRIMARY]);
-    fake.editStyle(styleNamed(fake, 'Chorus/primary'), { pluginData: { 'chorus.review': '{"v":2}' } });
+    fake.editStyle(styleNamed(fake, 'Chorus/primary'), { sharedPluginData: { 'chorus.review': '{"v":2}' } });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(done(await ask(fake, { type: 'list-reviews' }), 'list-reviews-done').reviews).toEqual([]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('Chorus/primary'));
@@ -105,12 +105,12 @@ describe('resolve-review', () => {
     const reply = done(await ask(fake, { type: 'resolve-review', styleId: primary.id, hex: '#ff6633' }), 'resolve-review-done');
 
     expect(hexOf(primary)).toBe('#ff6633');
-    expect(primary.getPluginData('chorus.review')).toBe('');
+    expect(primary.getSharedPluginData('chorus', 'review')).toBe('');
     expect(primary.description).toContain('Chosen by the designer in review');
     expect(primary.description).not.toContain('Review in Chorus');
     expect(primary.description).toContain('Voted by: flat-regions, oklab-clusters');
-    expect(JSON.parse(primary.getPluginData('chorus.decision'))).toEqual({ v: 1, hex: '#ff6633', candidates: ['#3366ff', '#ff6633', '#22aa55'] });
-    expect(primary.getPluginData('chorus.hex')).toBe('#ff6633');
+    expect(JSON.parse(primary.getSharedPluginData('chorus', 'decision'))).toEqual({ v: 1, hex: '#ff6633', candidates: ['#3366ff', '#ff6633', '#22aa55'] });
+    expect(primary.getSharedPluginData('chorus', 'hex')).toBe('#ff6633');
     expect(reply.decision).toEqual({
       role: 'primary',
       chosenHex: '#ff6633',
@@ -128,14 +128,14 @@ describe('resolve-review', () => {
       openai: { agreed: 0, decided: 1 },
     };
     expect(reply.learning).toEqual(learning);
-    expect(JSON.parse(fake.figma.root.getPluginData('chorus.learning'))).toEqual(learning);
+    expect(JSON.parse(fake.figma.root.getSharedPluginData('chorus', 'learning'))).toEqual(learning);
 
     // One undo step: Ctrl+Z brings back the flag, the old colour and the learning.
     expect(fake.undo.steps).toHaveLength(steps + 1);
     expect(fake.undo.pending).toEqual([]);
     fake.undo.undo();
     expect(fake.snapshotStyles()).toEqual(before);
-    expect(fake.figma.root.getPluginData('chorus.learning')).toBe('');
+    expect(fake.figma.root.getSharedPluginData('chorus', 'learning')).toBe('');
     expect(done(await ask(fake, { type: 'list-reviews' }), 'list-reviews-done').reviews).toHaveLength(2);
   });
 
@@ -188,11 +188,11 @@ describe('resolve-review', () => {
     await write(fake);
     const before = fake.snapshotStyles();
     const steps = fake.undo.steps.length;
-    fake.failNext('setPluginData', { after: 1, message: 'Figma said no' });
+    fake.failNext('setSharedPluginData', { after: 1, message: 'Figma said no' });
     const reply = await ask(fake, { type: 'resolve-review', styleId: styleNamed(fake, 'Chorus/primary').id, hex: '#ff6633' });
     expect(reply).toMatchObject({ type: 'failed', error: { code: 'WRITE_FAILED', message: expect.stringContaining('Figma said no') } });
     expect(fake.snapshotStyles()).toEqual(before);
-    expect(fake.figma.root.getPluginData('chorus.learning')).toBe('');
+    expect(fake.figma.root.getSharedPluginData('chorus', 'learning')).toBe('');
     // The failed action is closed off as its own (net empty) step: nothing of it folds into the next one.
     expect(fake.undo.pending).toEqual([]);
   });

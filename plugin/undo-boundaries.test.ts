@@ -36,7 +36,7 @@ describe('undo boundaries: each Chorus action is exactly one step', () => {
     for (const fake of [withFailure, without]) expect((await ask(fake, writeRequest([BACKGROUND, PRIMARY]))).type).toBe('write-styles-done');
 
     const primary = withFailure.listPaintStyles().find((style) => style.name === 'Chorus/primary')!;
-    withFailure.failNext('setPluginData', { after: 1, message: 'Figma said no' });
+    withFailure.failNext('setSharedPluginData', { after: 1, message: 'Figma said no' });
     expect(await ask(withFailure, { type: 'resolve-review', styleId: primary.id, hex: '#ff6633' })).toMatchObject({ type: 'failed' });
     // Closed off at once, not left pending for whatever comes next.
     expect(withFailure.undo.pending).toEqual([]);

@@ -87,7 +87,7 @@ describe('write-styles: conflicts are flagged in the file', () => {
     expect(primary.description).toContain(
       'Review in Chorus: the extractors disagree — #3366ff (openai, claude), #ff6633 (flat-regions, oklab-clusters) or #22aa55 (material).',
     );
-    const marker = reviewMarkerSchema.parse(JSON.parse(primary.getPluginData('chorus.review')));
+    const marker = reviewMarkerSchema.parse(JSON.parse(primary.getSharedPluginData('chorus', 'review')));
     expect(marker).toEqual({ v: 1, slot: 'primary', role: 'primary', hex: '#3366ff', agreement: 0.45, candidates: CANDIDATES, source: SOURCE });
     expect(summary.flagged).toEqual(['Chorus/primary']);
     expect(summary.created).toEqual(['Chorus/background', 'Chorus/primary']);
@@ -100,14 +100,14 @@ describe('write-styles: conflicts are flagged in the file', () => {
     const background = styleNamed(fake, 'Chorus/background');
     expect(background.description).toContain('Confidence: 95%');
     expect(background.description).not.toContain('Review');
-    expect(background.getPluginData('chorus.review')).toBe('');
+    expect(background.getSharedPluginData('chorus', 'review')).toBe('');
   });
 
   it('offers the voted colours when a conflict comes without its candidate list', async () => {
     const fake = started();
     const { candidates: _dropped, ...bare } = PRIMARY_CONFLICT;
     await write(fake, [bare]);
-    const marker = reviewMarkerSchema.parse(JSON.parse(styleNamed(fake, 'Chorus/primary').getPluginData('chorus.review')));
+    const marker = reviewMarkerSchema.parse(JSON.parse(styleNamed(fake, 'Chorus/primary').getSharedPluginData('chorus', 'review')));
     expect(marker.candidates.map((c) => c.hex)).toEqual(['#3366ff', '#ff6633', '#22aa55']);
     expect(marker.candidates[1]!.votes).toEqual([{ extractor: 'flat-regions', weight: 1 }, { extractor: 'oklab-clusters', weight: 1 }]);
   });
@@ -133,7 +133,7 @@ describe('write-styles: conflicts are flagged in the file', () => {
       }),
     );
     expect(reply.type).toBe('write-styles-done');
-    const text = styleNamed(fake, 'Chorus/primary').getPluginData('chorus.review');
+    const text = styleNamed(fake, 'Chorus/primary').getSharedPluginData('chorus', 'review');
     expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(64 * 1024);
     const marker = reviewMarkerSchema.parse(JSON.parse(text));
     expect(marker.candidates.map((c) => c.hex)).toEqual(candidates.map((c) => c.hex));
@@ -147,7 +147,7 @@ describe('write-styles: conflicts are flagged in the file', () => {
     const primary = styleNamed(fake, 'Chorus/primary');
     expect(summary.updated).toEqual(['Chorus/primary']);
     expect(summary.flagged).toEqual([]);
-    expect(primary.getPluginData('chorus.review')).toBe('');
+    expect(primary.getSharedPluginData('chorus', 'review')).toBe('');
     expect(primary.description).toContain('Confidence: 90%');
   });
 
@@ -157,7 +157,7 @@ describe('write-styles: conflicts are flagged in the file', () => {
     const summary = await write(fake, [PRIMARY_CONFLICT]);
     expect(summary.updated).toEqual(['Chorus/primary']);
     expect(summary.flagged).toEqual(['Chorus/primary']);
-    expect(styleNamed(fake, 'Chorus/primary').getPluginData('chorus.review')).not.toBe('');
+    expect(styleNamed(fake, 'Chorus/primary').getSharedPluginData('chorus', 'review')).not.toBe('');
   });
 
   it('lists a still-flagged style as flagged and unchanged on a repeat run', async () => {

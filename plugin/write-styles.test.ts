@@ -106,9 +106,9 @@ describe('write-styles: first run', () => {
     expect(primary.description).toContain('Confidence: 87%');
     expect(primary.description).toContain('Ocean blue');
     expect(primary.description).toContain('From: Home screen, Settings');
-    expect(primary.getPluginData('chorus.slot')).toBe('primary');
-    expect(primary.getPluginData('chorus.hex')).toBe('#3366ff');
-    expect(primary.getPluginData('chorus.prefix')).toBe('Chorus');
+    expect(primary.getSharedPluginData('chorus', 'slot')).toBe('primary');
+    expect(primary.getSharedPluginData('chorus', 'hex')).toBe('#3366ff');
+    expect(primary.getSharedPluginData('chorus', 'prefix')).toBe('Chorus');
   });
 
   it('suffixes a second colour with the same role', async () => {
@@ -166,7 +166,7 @@ describe('write-styles: re-runs', () => {
     const primary = styleNamed(fake, 'Chorus/primary');
     expect(primary.id).toBe(primaryId);
     expect(rgb255(primary)).toEqual([0x22, 0x55, 0xee]);
-    expect(primary.getPluginData('chorus.hex')).toBe('#2255ee');
+    expect(primary.getSharedPluginData('chorus', 'hex')).toBe('#2255ee');
     expect(fake.undo.steps).toHaveLength(2);
     expect(fake.notifications.at(-1)?.shown).toBe('Chorus: 1 style updated, 4 unchanged');
   });
@@ -247,7 +247,7 @@ describe('write-styles: hand edits', () => {
     expect(summary.updated).toEqual(['Chorus/primary']);
     expect(summary.editedByHand).toEqual([]);
     expect(rgb255(primary)).toEqual([0x22, 0x55, 0xee]);
-    expect(primary.getPluginData('chorus.hex')).toBe('#2255ee');
+    expect(primary.getSharedPluginData('chorus', 'hex')).toBe('#2255ee');
   });
 
   it('counts a hand edit that already matches the proposal as unchanged', async () => {
@@ -264,7 +264,7 @@ describe('write-styles: failures leave no half-written palette', () => {
     ['createPaintStyle', 1],
     ['setPaints', 3],
     ['setDescription', 0],
-    ['setPluginData', 4],
+    ['setSharedPluginData', 4],
     ['setName', 1],
   ];
 

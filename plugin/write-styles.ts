@@ -9,6 +9,7 @@ import { planSlot, type SlotWrite } from './private/plan-slot.ts';
 import { reasonOf } from './private/reason-of.ts';
 import { UndoLog } from './private/undo-log.ts';
 import { writeNotification } from './write-notification.ts';
+import { getChorusData, setChorusData } from './private/chorus-plugin-data.ts';
 
 /** The name of the variable collection Chorus makes; found again by plugin data, so the designer may rename it. */
 export const CHORUS_COLLECTION_NAME = 'Chorus';
@@ -94,8 +95,8 @@ export async function writeStyles(figma: PluginAPI, input: WriteStylesInput): Pr
 function chorusStylesBySlot(styles: readonly PaintStyle[], prefix: string): Map<string, PaintStyle> {
   const bySlot = new Map<string, PaintStyle>();
   for (const style of styles) {
-    if (style.getPluginData(CHORUS_STYLE_DATA.prefix) !== prefix) continue;
-    const slot = style.getPluginData(CHORUS_STYLE_DATA.slot);
+    if (getChorusData(style, CHORUS_STYLE_DATA.prefix) !== prefix) continue;
+    const slot = getChorusData(style, CHORUS_STYLE_DATA.slot);
     if (slot !== '' && !bySlot.has(slot)) bySlot.set(slot, style);
   }
   return bySlot;
@@ -104,7 +105,7 @@ function chorusStylesBySlot(styles: readonly PaintStyle[], prefix: string): Map<
 function createCollection(figma: PluginAPI, undo: UndoLog): VariableCollection {
   const collection = figma.variables.createVariableCollection(CHORUS_COLLECTION_NAME);
   undo.push(() => collection.remove());
-  collection.setPluginData(CHORUS_COLLECTION_KEY, '1');
+  setChorusData(collection, CHORUS_COLLECTION_KEY, '1');
   return collection;
 }
 
@@ -121,8 +122,8 @@ function createVariable(
   variable.scopes = init.scopes;
   variable.setValueForMode(collection.defaultModeId, { ...step.rgb, a: 1 });
   variable.description = step.description ?? step.style?.description ?? '';
-  variable.setPluginData(CHORUS_STYLE_DATA.prefix, prefix);
-  variable.setPluginData(CHORUS_STYLE_DATA.slot, step.slot);
+  setChorusData(variable, CHORUS_STYLE_DATA.prefix, prefix);
+  setChorusData(variable, CHORUS_STYLE_DATA.slot, step.slot);
   writeSlotData(variable, step);
   return variable;
 }
@@ -152,8 +153,8 @@ function writeStyle(figma: PluginAPI, step: SlotWrite, variable: Variable | unde
     style.name = step.name;
     style.paints = [paint];
     style.description = step.description ?? variable?.description ?? '';
-    style.setPluginData(CHORUS_STYLE_DATA.prefix, prefix);
-    style.setPluginData(CHORUS_STYLE_DATA.slot, step.slot);
+    setChorusData(style, CHORUS_STYLE_DATA.prefix, prefix);
+    setChorusData(style, CHORUS_STYLE_DATA.slot, step.slot);
     writeSlotData(style, step);
     return style.name;
   }
@@ -178,6 +179,6 @@ function writeSlotData(owner: PluginDataMixin, step: SlotWrite): void {
   writeChorusData(owner, {
     hex: step.hex,
     review: step.marker,
-    ...(step.decision !== '' && owner.getPluginData(CHORUS_STYLE_DATA.decision) === '' ? { decision: step.decision } : {}),
+    ...(step.decision !== '' && getChorusData(owner, CHORUS_STYLE_DATA.decision) === '' ? { decision: step.decision } : {}),
   });
 }

@@ -89,7 +89,7 @@ describe('write-styles with variables: first run', () => {
 
     const collections = fake.listVariableCollections();
     expect(collections.map((c) => c.name)).toEqual(['Chorus']);
-    expect(collections[0]!.getPluginData('chorus.collection')).toBe('1');
+    expect(collections[0]!.getSharedPluginData('chorus', 'collection')).toBe('1');
     expect(fake.listVariables().map((v) => v.name)).toEqual([
       'Chorus/background',
       'Chorus/surface',
@@ -103,7 +103,7 @@ describe('write-styles with variables: first run', () => {
     const primary = variableNamed(fake, 'Chorus/primary');
     expect(primary.resolvedType).toBe('COLOR');
     expect(valueHex(fake, primary)).toBe('#3366ff');
-    expect([primary.getPluginData('chorus.prefix'), primary.getPluginData('chorus.slot'), primary.getPluginData('chorus.hex')]).toEqual([
+    expect([primary.getSharedPluginData('chorus', 'prefix'), primary.getSharedPluginData('chorus', 'slot'), primary.getSharedPluginData('chorus', 'hex')]).toEqual([
       'Chorus',
       'primary',
       '#3366ff',
@@ -118,7 +118,7 @@ describe('write-styles with variables: first run', () => {
   it('scopes each variable by its role', async () => {
     const fake = started();
     await write(fake);
-    const scopes = Object.fromEntries(fake.listVariables().map((v) => [v.getPluginData('chorus.slot'), v.scopes]));
+    const scopes = Object.fromEntries(fake.listVariables().map((v) => [v.getSharedPluginData('chorus', 'slot'), v.scopes]));
     expect(scopes).toEqual({
       background: ['FRAME_FILL', 'SHAPE_FILL'],
       surface: ['FRAME_FILL', 'SHAPE_FILL'],
@@ -178,7 +178,7 @@ describe('write-styles with variables: re-runs', () => {
     expect(summary.updated).toEqual(['Chorus/primary']);
     expect(fake.listVariables()).toHaveLength(8);
     expect(valueHex(fake, variable)).toBe('#2255ee');
-    expect(variable.getPluginData('chorus.hex')).toBe('#2255ee');
+    expect(variable.getSharedPluginData('chorus', 'hex')).toBe('#2255ee');
     expect(boundId(styleNamed(fake, 'Chorus/primary'))).toBe(variable.id);
     expect(fake.undo.steps).toHaveLength(2);
   });
@@ -206,7 +206,7 @@ describe('write-styles with variables: re-runs', () => {
     const collection = fake.listVariableCollections()[0]!;
     fake.addColorVariable(collection, 'Chorus/text', '#000000');
     await write(fake, PALETTE.slice(0, 3));
-    expect(variableNamed(fake, 'Chorus/text 2').getPluginData('chorus.slot')).toBe('text');
+    expect(variableNamed(fake, 'Chorus/text 2').getSharedPluginData('chorus', 'slot')).toBe('text');
   });
 });
 
@@ -217,7 +217,7 @@ describe('write-styles with variables: conflicts and hand edits', () => {
     const variable = variableNamed(fake, 'Chorus/primary');
     expect(summary.flagged).toEqual(['Chorus/primary']);
     expect(variable.description).toContain('Review in Chorus: the extractors disagree — #3366ff (openai, claude) or #ff6633 (flat-regions).');
-    expect(reviewMarkerSchema.parse(JSON.parse(variable.getPluginData('chorus.review'))).candidates).toEqual(CANDIDATES);
+    expect(reviewMarkerSchema.parse(JSON.parse(variable.getSharedPluginData('chorus', 'review'))).candidates).toEqual(CANDIDATES);
   });
 
   it('lists the variable with its review, and resolving sets the variable and clears its flag too', async () => {
@@ -230,7 +230,7 @@ describe('write-styles with variables: conflicts and hand edits', () => {
 
     expect(await ask(fake, { type: 'resolve-review', styleId: style.id, hex: '#ff6633' })).toMatchObject({ type: 'resolve-review-done' });
     expect(valueHex(fake, variable)).toBe('#ff6633');
-    expect(variable.getPluginData('chorus.review')).toBe('');
+    expect(variable.getSharedPluginData('chorus', 'review')).toBe('');
     expect(variable.description).toContain('Chosen by the designer in review');
     expect(boundId(style)).toBe(variable.id);
 

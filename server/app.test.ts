@@ -32,6 +32,7 @@ describe('the backend app, through app.request()', () => {
       ['local-vision', 2, true],
       ['openai', 3, true],
       ['anthropic', 3, true],
+      ['gemini', 3, true],
       ['anthropic-deep', 4, true],
     ]);
     expect(body.budget.daily_cap_usd).toBe(5);
@@ -66,6 +67,7 @@ describe('the backend app, through app.request()', () => {
       ['local-vision', 'NO_AI'],
       ['openai', 'NO_AI'],
       ['anthropic', 'NO_AI'],
+      ['gemini', 'NO_AI'],
       ['anthropic-deep', 'NO_AI'],
     ]);
     expect(body.total_cost).toBe(0);

@@ -51,8 +51,10 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', requireToken(deps.token));
   app.use('/dashboard', requireToken(deps.token));
 
-  app.get('/api/v1/health', (c) =>
-    c.json({
+  app.get('/api/v1/health', async (c) => {
+    // Other processes book against the same cap: read the figures fresh. A failing store shows as `ledger: unavailable`.
+    await deps.runs.ledger.refresh().catch(() => undefined);
+    return c.json({
       status: 'ok',
       version: deps.version,
       extractors: deps.runs.extractors.map((e) => ({
@@ -73,9 +75,15 @@ export function createApp(deps: AppDeps) {
         idle_timeout_ms: sockets.limits.idleTimeoutMs,
         ping_interval_ms: sockets.limits.pingIntervalMs,
       },
-      budget: { daily_cap_usd: deps.runs.ledger.dailyCapUsd, spent_today_usd: deps.runs.ledger.spentToday(), remaining_today_usd: deps.runs.ledger.remainingToday() },
-    }),
-  );
+      budget: {
+        daily_cap_usd: deps.runs.ledger.dailyCapUsd,
+        spent_today_usd: deps.runs.ledger.spentToday(),
+        reserved_today_usd: deps.runs.ledger.reservedToday(),
+        remaining_today_usd: deps.runs.ledger.remainingToday(),
+        ledger: deps.runs.ledger.available() ? 'ok' : 'unavailable',
+      },
+    });
+  });
 
   mountDashboard(app, deps.runs, deps.version);
   const clientId = deps.clientId ?? (() => 'anonymous');

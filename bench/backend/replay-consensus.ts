@@ -1,6 +1,7 @@
 import type { RunEvent, Tier } from '../../core/protocol/run-event.ts';
 import type { ColorVote } from '../../core/vote/color-vote.ts';
 import { consensus } from '../../core/vote/consensus.ts';
+import type { VoterKind } from '../../core/vote/voter-kind.ts';
 import { tokensOf } from '../../server/orchestrator/run-extraction.ts';
 import { median } from '../median.ts';
 import type { TimedRunEvent } from './run-on-socket.ts';
@@ -17,13 +18,16 @@ const REPS = 3;
 export function replayConsensus(events: readonly TimedRunEvent[], clientVotes: readonly ColorVote[]): ReadonlyMap<Tier, number> {
   const votes: ColorVote[] = [...clientVotes];
   const perTier = new Map<Tier, number>();
+  // The orchestrator tells the vote what each extractor is; the plan says it.
+  const kinds = new Map<string, VoterKind>();
   for (const { event } of events) {
+    if (event.stage === 'accepted') for (const entry of event.plan) kinds.set(entry.extractor, entry.kind);
     if (event.stage === 'extractor_done') votes.push(...event.votes);
     if (!isTierComplete(event)) continue;
     const samples: number[] = [];
     for (let i = 0; i < REPS; i++) {
       const start = performance.now();
-      const current = consensus(votes);
+      const current = consensus(votes, { kinds });
       JSON.stringify({ ...event, tokens: tokensOf(current), confidence: current.confidence });
       samples.push(performance.now() - start);
     }

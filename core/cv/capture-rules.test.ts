@@ -1,11 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { deltaEHex } from '../color/index.ts';
-import { canvas, rect, text } from '../../test/images/synthetic-image.ts';
+import { canvas, photo, rect, setPixel, text, type Canvas } from '../../test/images/synthetic-image.ts';
 import { extractFlatRegions } from './extract-flat-regions.ts';
 import { extractTier1 } from './extract-tier1.ts';
 
 const near = (colors: readonly { hex: string }[], hex: string, de = 3) => colors.some((c) => (deltaEHex(c.hex, hex) ?? 99) < de);
 const grey = (v: number) => `#${v.toString(16).padStart(2, '0').repeat(3)}`;
+const roleOf = (colors: readonly { hex: string; role?: string }[], role: string) => colors.find((c) => c.role === role)?.hex;
+const roleOfHex = (colors: readonly { hex: string; role?: string }[], hex: string) => colors.find((c) => (deltaEHex(c.hex, hex) ?? 99) < 1)?.role;
+
+/** An editor window: title bar and activity bar in the darkest shade along the edges, a sidebar, the editor area, a status bar. */
+function editorWindow(): Canvas {
+  const c = canvas(480, 300, '#1e1e2e');
+  rect(c, 0, 0, 480, 24, '#11111b'); // title bar
+  rect(c, 0, 24, 28, 260, '#11111b'); // activity bar
+  rect(c, 28, 24, 110, 260, '#181825'); // sidebar
+  rect(c, 0, 284, 480, 16, '#11111b'); // status bar
+  for (let row = 0; row < 12; row++) text(c, 40, 34 + row * 20, 14, '#a6adc8'); // file tree
+  for (let row = 0; row < 12; row++) text(c, 160, 34 + row * 20, 40 - (row % 4) * 6, '#cdd6f4'); // code
+  return c;
+}
+
+/** Quantises to the 256 most frequent colours (each pixel to the nearest of them), as terminal previews are published. */
+function quantise256(c: Canvas): Canvas {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < c.data.length; i += 4) {
+    const key = (c.data[i]! << 16) | (c.data[i + 1]! << 8) | c.data[i + 2]!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const palette = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 256).map(([k]) => [k >> 16, (k >> 8) & 255, k & 255] as const);
+  const out = canvas(c.width, c.height);
+  for (let y = 0; y < c.height; y++)
+    for (let x = 0; x < c.width; x++) {
+      const i = (y * c.width + x) * 4;
+      let best = palette[0]!;
+      let bestD = Infinity;
+      for (const p of palette) {
+        const d = (p[0] - c.data[i]!) ** 2 + (p[1] - c.data[i + 1]!) ** 2 + (p[2] - c.data[i + 2]!) ** 2;
+        if (d < bestD) [best, bestD] = [p, d];
+      }
+      setPixel(out, x, y, best[0], best[1], best[2]);
+    }
+  return out;
+}
 
 /** A macOS-style title bar: a highlight line, then a vertical gradient in bands of two rows, over a dark editor. */
 function titleBarOverEditor() {
@@ -38,5 +75,76 @@ describe('rules for real captures', () => {
     // Catppuccin's overlay grey is close to a 35 % mix of text over base: comments and line numbers.
     for (let row = 0; row < 3; row++) text(c, 20, 140 + row * 18, 40, '#6c7086');
     expect(near(extractTier1(c).colors, '#6c7086', 1)).toBe(true);
+  });
+
+  it('takes the editor area as the background, not the title and activity bars that line the frame', () => {
+    const { colors } = extractTier1(editorWindow());
+    expect(roleOf(colors, 'background')).toBe('#1e1e2e');
+    expect(['#181825', '#11111b']).toContain(roleOf(colors, 'surface'));
+    expect(roleOf(colors, 'text')).toBe('#cdd6f4');
+    expect(roleOf(colors, 'text-muted')).toBe('#a6adc8');
+  });
+
+  it('takes the page as the background when several cards sit on it, even if the cards cover more', () => {
+    const c = canvas(400, 300, '#f1f5f9');
+    for (const [x, y] of [[16, 16], [208, 16], [16, 158], [208, 158]] as const) {
+      rect(c, x, y, 176, 126, '#ffffff');
+      for (let row = 0; row < 4; row++) text(c, x + 12, y + 14 + row * 18, 20, '#0f172a');
+    }
+    const { colors } = extractTier1(c);
+    expect(colors[0]!.hex).toBe('#ffffff');
+    expect(roleOf(colors, 'background')).toBe('#f1f5f9');
+    expect(roleOf(colors, 'surface')).toBe('#ffffff');
+  });
+
+  it('takes the neutral strokes as text, not a saturated icon beside them', () => {
+    const c = canvas(360, 240, '#ffffff');
+    for (let row = 0; row < 8; row++) {
+      rect(c, 16, 16 + row * 26, 16, 16, '#f97316'); // a filled icon
+      text(c, 44, 19 + row * 26, 30, '#24292f');
+    }
+    const { colors } = extractTier1(c);
+    expect(roleOf(colors, 'text')).toBe('#24292f');
+    expect(roleOfHex(colors, '#f97316')).not.toBe('text');
+  });
+
+  it('keeps an avatar out of the roles: its dark hair is not the text colour', () => {
+    const c = canvas(360, 280, '#ffffff');
+    for (let row = 0; row < 5; row++) {
+      const y = 12 + row * 54;
+      photo(c, 12, y, 44, 44, 7 + row);
+      for (let x = 16; x < 52; x += 2) rect(c, x, y + 2, 1, 20, '#050505'); // hair: black strands inside the photo
+      text(c, 70, y + 8, 36, '#334155');
+      text(c, 70, y + 26, 24, '#64748b');
+    }
+    const { colors } = extractTier1(c);
+    expect(roleOf(colors, 'text')).toBe('#334155');
+    expect(roleOfHex(colors, '#050505')).toBeUndefined();
+  });
+
+  it('finds a one-pixel border between two surfaces and names it border', () => {
+    const c = canvas(400, 260, '#ffffff');
+    rect(c, 0, 0, 120, 260, '#f6f8fa'); // sidebar
+    rect(c, 120, 0, 1, 260, '#d0d7de'); // the rule between sidebar and content
+    rect(c, 121, 48, 279, 1, '#d0d7de'); // the rule under the header
+    for (let row = 0; row < 8; row++) text(c, 140, 64 + row * 22, 30, '#1f2328');
+    for (let row = 0; row < 8; row++) text(c, 12, 64 + row * 22, 14, '#59636e');
+    const { colors } = extractTier1(c);
+    expect(roleOf(colors, 'background')).toBe('#ffffff');
+    expect(roleOf(colors, 'surface')).toBe('#f6f8fa');
+    expect(roleOf(colors, 'border')).toBe('#d0d7de');
+    expect(roleOf(colors, 'text')).toBe('#1f2328');
+  });
+
+  it('finds the theme on a 256-colour quantised copy without reporting its quantised blends', () => {
+    const theme = ['#282a36', '#f8f8f2', '#ff5555', '#50fa7b', '#f1fa8c', '#bd93f9', '#ff79c6', '#8be9fd'];
+    const c = canvas(480, 300, theme[0]);
+    for (let row = 0; row < 14; row++) text(c, 12, 8 + row * 20, 34, theme[1 + (row % 7)]!);
+    for (let k = 0; k < 6; k++) rect(c, 240 + k * 38, 40, 30, 200, theme[2 + k]!);
+    const { colors } = extractTier1(quantise256(c));
+    for (const hex of theme) expect(near(colors, hex)).toBe(true);
+    const phantoms = colors.filter((p) => !theme.some((t) => (deltaEHex(p.hex, t) ?? 99) < 5));
+    expect(phantoms).toEqual([]);
+    expect(roleOf(colors, 'background')).toBe('#282a36');
   });
 });

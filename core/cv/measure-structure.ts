@@ -22,6 +22,18 @@ const CELL_MAJORITY = 0.5;
 const ENCLOSER_SHARE = 0.6;
 /** A cell where this share of pixels matches no palette colour is texture: a photo, an avatar, a logo. */
 const CONTENT_UNMATCHED = 0.85;
+/**
+ * A region whose neighbouring cells are at least this much texture lies inside a picture, not on
+ * the layout; a card framing a photo has the page on its other side, about half its neighbours.
+ */
+const INSIDE_TEXTURE_SHARE = 0.75;
+/**
+ * A neighbouring cell counts as texture for that test when at least this share of it matches no
+ * palette colour: a photo around a flat patch; the anti-aliased rim of a button stays under it.
+ */
+const TEXTURE_NEIGHBOUR_UNMATCHED = 0.8;
+/** …if it is a patch, at most this share of the grid: a bar or a panel lined with icons is layout. */
+const MAX_PATCH_SHARE = 0.01;
 
 /**
  * Measures, for each palette colour, the structure it takes part in: thin strokes, fills, rules,
@@ -54,9 +66,11 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   const cellTransparent = new Uint8Array(gw);
   const labels = new Int8Array(gw * gh).fill(-1);
   const contentPixels = new Float64Array(n);
+  const unmatched = new Float32Array(gw * gh);
+  const majority = new Float64Array(gw * gh);
   let cellRowY = 0;
   const flushCellRow = () => {
-    labelCellRow(cellCounts, cellTotal, cellTransparent, n, labels, cellRowY * gw, contentPixels);
+    labelCellRow(cellCounts, cellTotal, cellTransparent, n, { labels, unmatched, majority, offset: cellRowY * gw }, contentPixels);
     cellCounts.fill(0);
     cellTotal.fill(0);
     cellTransparent.fill(0);
@@ -122,7 +136,7 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   }
   flushCellRow();
   if (total === 0) return hexes.map(empty);
-  const regions = measureRegions(labels, gw, gh, n);
+  const regions = measureRegions(labels, { unmatched, majority, contentPixels }, gw, gh, n);
   return hexes.map((_, i) => ({
     share: share[i]! / total,
     stroke: stroke[i]! / total,
@@ -133,16 +147,25 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   }));
 }
 
+/** Where one row of cells is labelled: `labels`, the share of pixels no palette colour matches, and the `majority` colour's pixel count, from `offset`. */
+interface CellRowOut {
+  readonly labels: Int8Array;
+  readonly unmatched: Float32Array;
+  readonly majority: Float64Array;
+  readonly offset: number;
+}
+
 /**
- * Labels one row of layout cells into `labels` from `offset`: a cell's colour, -1 when none holds a
- * majority (or no pixel of it was read), -2 when it is transparent (outside the frame's content,
- * like the frame's edge). The palette pixels of texture cells are added to `contentPixels`.
+ * Labels one row of layout cells: a cell's colour, -1 when none holds a majority (or no pixel of
+ * it was read), -2 when it is transparent (outside the frame's content, like the frame's edge).
+ * The palette pixels of texture cells are added to `contentPixels`.
  */
-function labelCellRow(counts: Float64Array, totals: Float64Array, transparent: Uint8Array, n: number, labels: Int8Array, offset: number, contentPixels: Float64Array): void {
+function labelCellRow(counts: Float64Array, totals: Float64Array, transparent: Uint8Array, n: number, out: CellRowOut, contentPixels: Float64Array): void {
   for (let c = 0; c < totals.length; c++) {
     const t = totals[c]!;
+    const at = out.offset + c;
     if (t === 0) {
-      labels[offset + c] = transparent[c] ? -2 : -1;
+      out.labels[at] = transparent[c] ? -2 : -1;
       continue;
     }
     let best = -1;
@@ -154,16 +177,29 @@ function labelCellRow(counts: Float64Array, totals: Float64Array, transparent: U
         bestCount = v;
       }
     }
-    labels[offset + c] = bestCount >= CELL_MAJORITY * t ? best : -1;
-    if (counts[c * (n + 1) + n]! >= CONTENT_UNMATCHED * t) for (let i = 0; i < n; i++) contentPixels[i]! += counts[c * (n + 1) + i]!;
+    out.labels[at] = bestCount >= CELL_MAJORITY * t ? best : -1;
+    out.majority[at] = bestCount;
+    out.unmatched[at] = counts[c * (n + 1) + n]! / t;
+    if (counts[c * (n + 1) + n]! >= CONTENT_UNMATCHED * t) {
+      for (let i = 0; i < n; i++) contentPixels[i]! += counts[c * (n + 1) + i]!;
+    }
   }
+}
+
+/** Each cell's unmatched share and majority pixel count, and the content pixels `measureRegions` adds to. */
+interface TextureCells {
+  readonly unmatched: Float32Array;
+  readonly majority: Float64Array;
+  readonly contentPixels: Float64Array;
 }
 
 /**
  * Connected regions (4-neighbour) of equally labelled cells; a region that does not touch the frame
- * (or an empty cell) and whose surrounding cells mostly show one colour is enclosed by it.
+ * (or an empty cell) and whose surrounding cells mostly show one colour is enclosed by it. A region
+ * surrounded by texture (a flat patch inside a photo: an avatar's black hair, a logo's shadow) is
+ * content: its pixels are added to `contentPixels`.
  */
-function measureRegions(labels: Int8Array, gw: number, gh: number, n: number): { enclosedBy: number; enclosedShare: number; enclosedLargest: number }[] {
+function measureRegions(labels: Int8Array, cells: TextureCells, gw: number, gh: number, n: number): { enclosedBy: number; enclosedShare: number; enclosedLargest: number }[] {
   const cellsOf = new Float64Array(n);
   const enclosed = new Float64Array(n * n);
   const enclosedLargest = new Float64Array(n * n);
@@ -175,6 +211,8 @@ function measureRegions(labels: Int8Array, gw: number, gh: number, n: number): {
     if (label < 0 || seen[start]) continue;
     around.fill(0);
     let size = 0;
+    let textureAround = 0;
+    let pixels = 0;
     let touchesFrame = false;
     let top = 0;
     seen[start] = 1;
@@ -182,11 +220,13 @@ function measureRegions(labels: Int8Array, gw: number, gh: number, n: number): {
     while (top > 0) {
       const c = stack[--top]!;
       size++;
+      pixels += cells.majority[c]!;
       const cx = c % gw, cy = (c - cx) / gw;
       if (cx === 0 || cy === 0 || cx === gw - 1 || cy === gh - 1) touchesFrame = true;
       for (let k = 0; k < 4; k++) {
         const d = k === 0 ? (cx > 0 ? c - 1 : -1) : k === 1 ? (cx < gw - 1 ? c + 1 : -1) : k === 2 ? (cy > 0 ? c - gw : -1) : cy < gh - 1 ? c + gw : -1;
         if (d < 0) continue;
+        if (cells.unmatched[d]! >= TEXTURE_NEIGHBOUR_UNMATCHED) textureAround++;
         const l = labels[d]!;
         if (l === label) {
           if (!seen[d]) {
@@ -197,6 +237,9 @@ function measureRegions(labels: Int8Array, gw: number, gh: number, n: number): {
         else if (l >= 0) around[l]! += 1;
       }
     }
+    let labelledAround = 0;
+    for (let j = 0; j < n; j++) labelledAround += around[j]!;
+    if (size <= MAX_PATCH_SHARE * labels.length && textureAround > 0 && textureAround >= INSIDE_TEXTURE_SHARE * (textureAround + labelledAround)) cells.contentPixels[label]! += pixels;
     cellsOf[label]! += size;
     if (touchesFrame) continue;
     let sum = 0, best = -1, bestV = 0;

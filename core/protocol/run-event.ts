@@ -19,6 +19,7 @@ export const statusCodeSchema = z.enum([
   'OVER_BUDGET',
   'DAILY_CAP',
   'NO_DOUBT',
+  'LEDGER_UNAVAILABLE',
   'CLIENT_VOTES',
   'TIMEOUT',
   'RATE_LIMITED',

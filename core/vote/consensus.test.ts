@@ -121,6 +121,13 @@ describe('consensus: values from CV, imprecision is not a conflict', () => {
     expect(primary.candidates).toHaveLength(1);
   });
 
+  it('counts a reading that lands on a neighbouring measured blend for the colour CV gave the role', () => {
+    const votes = [cv('flat', 1, '#222222', 'text', 0.05), cv('flat', 1, '#22241c', undefined, 0.01), model('local', 0.7, '#23231d', 'text'), model('gpt', 1.2, '#717171', 'text')];
+    const text = byRole([...votes, cv('flat', 1, '#717171', 'text-muted', 0.02)], 'text')!;
+    expect(text).toMatchObject({ hex: '#222222', conflict: false });
+    expect(text.evidence).toEqual(['cv', 'local-model']);
+  });
+
   it('takes the share of a colour the models put in a role from wherever CV measured it', () => {
     const { colors } = vote([
       cv('flat', 1, '#3b4252', 'background', 0.74),
@@ -148,17 +155,15 @@ describe('consensus: values from CV, imprecision is not a conflict', () => {
 });
 
 describe('consensus: roles', () => {
-  it('overturns CV’s role when two models agree against it (CV called the sidebar the background)', () => {
+  it('overturns CV’s role when the models agree against it (CV called the sidebar the background)', () => {
     const votes = [
       cv('flat', 1, '#3b4252', 'background', 0.4),
       cv('flat', 1, '#2e3440', 'surface', 0.35),
-      model('gpt', 1.2, '#2e3440', 'background'),
-      model('gpt', 1.2, '#3b4252', 'surface'),
-      model('claude', 1.1, '#2e3440', 'background'),
-      model('claude', 1.1, '#3b4252', 'surface'),
+      ...['gpt', 'claude', 'local'].flatMap((m) => [model(m, 1, '#2e3440', 'background'), model(m, 1, '#3b4252', 'surface')]),
     ];
     expect(byRole(votes, 'background')).toMatchObject({ hex: '#2e3440', conflict: false });
     expect(byRole(votes, 'surface')).toMatchObject({ hex: '#3b4252', conflict: false });
+    expect(byRole(votes, 'background')!.confidence).toBeGreaterThan(0.5);
   });
 
   it('keeps CV’s role against one model alone, however heavy, and flags the split', () => {
@@ -171,9 +176,26 @@ describe('consensus: roles', () => {
   });
 
   it('flags a role the independent voters split on, carrying each candidate with its voters', () => {
-    const primary = byRole([cv('flat', 1, '#0d6efd', 'primary', 0.03), model('gpt', 1.2, '#6f42c1', 'primary'), model('claude', 1.1, '#198754', 'primary')], 'primary')!;
-    expect(primary.conflict).toBe(true);
-    expect(primary.candidates.map((c) => c.votes.map((v) => v.extractor))).toEqual([['flat'], ['gpt'], ['claude']].slice(0, primary.candidates.length));
+    const measured = [cv('flat', 1, '#0d6efd', 'primary', 0.03), cv('flat', 1, '#6f42c1', undefined, 0.02), cv('flat', 1, '#198754', undefined, 0.02)];
+    const primary = byRole([...measured, model('gpt', 1.2, '#6f42c1', 'primary'), model('claude', 1.1, '#198754', 'primary'), model('local', 0.7, '#198754', 'primary'), model('gemini', 1, '#6f42c1', 'primary')], 'primary')!;
+    expect(primary).toMatchObject({ hex: '#6f42c1', conflict: true });
+    expect(primary.reason).toMatch(/split on primary/);
+    expect(primary.candidates.map((c) => [c.hex, c.votes.map((v) => v.extractor)])).toEqual([
+      ['#6f42c1', ['gemini', 'gpt']],
+      ['#198754', ['claude', 'local']],
+      ['#0d6efd', ['flat']],
+    ]);
+  });
+
+  it('drops CV’s role when the models that answered all named something else', () => {
+    const { colors } = vote([...screen(), model('gpt', 1.2, '#ff00ff', 'primary'), model('claude', 1.1, '#00ff00', 'primary'), ...agreeing('gemini', 1).slice(1)]);
+    expect(colors.find((c) => c.role === 'primary')).toBeUndefined();
+  });
+
+  it('settles one model’s slip against several agreeing witnesses without a flag', () => {
+    const primary = byRole([...screen(), ...agreeing('local', 0.7), ...agreeing('claude', 1.1), model('gpt', 1.2, '#212529', 'primary')], 'primary')!;
+    expect(primary).toMatchObject({ hex: '#0d6efd', conflict: false });
+    expect(primary.candidates).toHaveLength(2);
   });
 
   it('does not flag a role split between two colours nobody could tell apart', () => {

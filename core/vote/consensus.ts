@@ -72,7 +72,7 @@ export function consensus(votes: readonly ColorVote[], options: ConsensusOptions
   const witnesses = findWitnesses(points, options.kinds ?? new Map());
   const decisions = voteRoles(groups, witnesses).flatMap((decision) => {
     const testimony = roleTestimony(decision, witnesses);
-    return unconfirmed(testimony, witnesses) ? [] : [{ decision, testimony }];
+    return unconfirmed(testimony) ? [] : [{ decision, testimony }];
   });
 
   const colors: ConsensusColor[] = decisions.map(({ decision, testimony }) => roleColor(decision, testimony, witnesses));
@@ -91,19 +91,28 @@ export function consensus(votes: readonly ColorVote[], options: ConsensusOptions
 }
 
 /**
- * A role only CV gave, that none of the models who answered gave anywhere: the models, who read
- * roles better than CV's inference, did not confirm it, so the vote drops the role (the colour may
- * still stand without it). With no model answering, CV's role stands at CV's confidence.
+ * Models that answered and left a question unanswered this many times or more have said "not this"
+ * together: one model leaving a colour out is an omission (models drop about one in ten), two
+ * doing it is a verdict.
  */
-function unconfirmed(testimony: RoleTestimony, witnesses: readonly Witness[]): boolean {
-  const answered = witnesses.some((w) => w.kind !== 'cv' && !w.echo);
-  return answered && testimony.rivals.length === 0 && testimony.support.every((w) => w.kind === 'cv');
+export const SILENT_VERDICT = 2;
+
+/**
+ * A role only CV gave, that none of the models who answered gave anywhere, while one of them said
+ * its colour is something else or SILENT_VERDICT of them left it out: the models, who read roles
+ * better than CV's inference, did not confirm it, so the vote drops the role (the colour may still
+ * stand without it). With no model answering, CV's role stands at CV's confidence.
+ */
+function unconfirmed(testimony: RoleTestimony): boolean {
+  if (testimony.rivals.length > 0 || testimony.support.some((w) => w.kind !== 'cv')) return false;
+  return testimony.dissent.some((w) => w.kind !== 'cv') || testimony.silent.length >= SILENT_VERDICT;
 }
 
 function roleColor(decision: RoleDecision, testimony: RoleTestimony, witnesses: readonly Witness[]): ConsensusColor {
   const { role, winner, ballots } = decision;
   const p = posterior(testimony.support, testimony.rivals, testimony);
-  const reason = roleConflict(decision, p);
+  const backers = (group: ValueGroup) => ballots.filter((b) => b.group === group).length;
+  const reason = roleConflict(decision, p, backers);
   const groups = [...new Set(ballots.map((b) => b.group))];
   const candidates = groups.map((g) => candidate(g, ballots.filter((b) => b.group === g).map((b) => ({ weight: b.witness.weight, points: b.points }))));
   const name = nameOf(winner, role, witnesses);
@@ -146,15 +155,15 @@ function plainColor(group: ValueGroup, witnesses: readonly Witness[]): Consensus
 
 /**
  * Outside every role, a colour stands when two independent models named it, or when most of CV's
- * weight measured it and, if any model answered, one of them listed it too: models list a
- * screen's palette, so a measured colour every one of them left out is an edge blend, a shadow or
- * noise, not a palette colour. With no model answering, CV's majority decides alone.
+ * weight measured it and the models did not reject it together: models list a screen's palette,
+ * so a measured colour SILENT_VERDICT of them left out, with none listing it, is an edge blend, a
+ * shadow or noise, not a palette colour. With fewer models answering, CV's majority decides.
  */
 function stands(group: ValueGroup, witnesses: readonly Witness[]): boolean {
   const models = witnesses.filter((w) => !w.echo && w.kind !== 'cv');
   const naming = models.filter((w) => group.points.some((p) => w.extractors.has(p.vote.extractor)));
   if (naming.length >= 2) return true;
-  return group.cvShare > CV_MAJORITY && (models.length === 0 || naming.length > 0);
+  return group.cvShare > CV_MAJORITY && (naming.length > 0 || models.length < SILENT_VERDICT);
 }
 
 function candidate(group: ValueGroup, backing: readonly { readonly weight: number; readonly points: readonly Point[] }[]): Candidate {

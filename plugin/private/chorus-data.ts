@@ -1,4 +1,5 @@
 import { CHORUS_STYLE_DATA } from '../chorus-style-data.ts';
+import { getChorusData, setChorusData } from './chorus-plugin-data.ts';
 
 /** The plugin data Chorus changes on a style or variable after creating it: its colour, review marker and decision. */
 export type ChorusData = Readonly<Record<'hex' | 'review' | 'decision', string>>;
@@ -7,9 +8,9 @@ const KEYS = ['hex', 'review', 'decision'] as const;
 
 export function readChorusData(owner: PluginDataMixin): ChorusData {
   return {
-    hex: owner.getPluginData(CHORUS_STYLE_DATA.hex),
-    review: owner.getPluginData(CHORUS_STYLE_DATA.review),
-    decision: owner.getPluginData(CHORUS_STYLE_DATA.decision),
+    hex: getChorusData(owner, CHORUS_STYLE_DATA.hex),
+    review: getChorusData(owner, CHORUS_STYLE_DATA.review),
+    decision: getChorusData(owner, CHORUS_STYLE_DATA.decision),
   };
 }
 
@@ -17,6 +18,6 @@ export function readChorusData(owner: PluginDataMixin): ChorusData {
 export function writeChorusData(owner: PluginDataMixin, data: Partial<ChorusData>): void {
   for (const key of KEYS) {
     const value = data[key];
-    if (value !== undefined && owner.getPluginData(CHORUS_STYLE_DATA[key]) !== value) owner.setPluginData(CHORUS_STYLE_DATA[key], value);
+    if (value !== undefined && getChorusData(owner, CHORUS_STYLE_DATA[key]) !== value) setChorusData(owner, CHORUS_STYLE_DATA[key], value);
   }
 }

@@ -1,5 +1,6 @@
 import { CHORUS_COLLECTION_KEY, CHORUS_STYLE_DATA } from '../chorus-style-data.ts';
 import { chorusValueHex, displayValueHex } from './color-value-hex.ts';
+import { getChorusData } from './chorus-plugin-data.ts';
 
 /**
  * The document's COLOR variables as Chorus needs them, read once through the async API: the
@@ -34,8 +35,8 @@ export async function readChorusVariables(figma: PluginAPI): Promise<ChorusVaria
   const byId = new Map(variables.map((v) => [v.id, v]));
   const bySlot = new Map<string, Variable>();
   for (const variable of variables) {
-    const prefix = variable.getPluginData(CHORUS_STYLE_DATA.prefix);
-    const slot = variable.getPluginData(CHORUS_STYLE_DATA.slot);
+    const prefix = getChorusData(variable, CHORUS_STYLE_DATA.prefix);
+    const slot = getChorusData(variable, CHORUS_STYLE_DATA.slot);
     const key = slotKey(prefix, slot);
     if (prefix !== '' && slot !== '' && !bySlot.has(key)) bySlot.set(key, variable);
   }
@@ -44,7 +45,7 @@ export async function readChorusVariables(figma: PluginAPI): Promise<ChorusVaria
     return mode === undefined ? undefined : variable.valuesByMode[mode];
   };
   return {
-    collection: collections.find((c) => c.getPluginData(CHORUS_COLLECTION_KEY) !== ''),
+    collection: collections.find((c) => getChorusData(c, CHORUS_COLLECTION_KEY) !== ''),
     forSlot: (prefix, slot) => bySlot.get(slotKey(prefix, slot)),
     byId: (id) => byId.get(id),
     defaultModeOf: (variable) => collectionsById.get(variable.variableCollectionId)?.defaultModeId,
@@ -66,9 +67,9 @@ export async function readChorusVariables(figma: PluginAPI): Promise<ChorusVaria
 export function isOwnVariable(variable: Variable | undefined, style: PaintStyle): variable is Variable {
   return (
     variable !== undefined &&
-    variable.getPluginData(CHORUS_STYLE_DATA.slot) !== '' &&
-    variable.getPluginData(CHORUS_STYLE_DATA.prefix) === style.getPluginData(CHORUS_STYLE_DATA.prefix) &&
-    variable.getPluginData(CHORUS_STYLE_DATA.slot) === style.getPluginData(CHORUS_STYLE_DATA.slot)
+    getChorusData(variable, CHORUS_STYLE_DATA.slot) !== '' &&
+    getChorusData(variable, CHORUS_STYLE_DATA.prefix) === getChorusData(style, CHORUS_STYLE_DATA.prefix) &&
+    getChorusData(variable, CHORUS_STYLE_DATA.slot) === getChorusData(style, CHORUS_STYLE_DATA.slot)
   );
 }
 

@@ -11,6 +11,7 @@ import type { ChorusVariables } from './chorus-variables.ts';
 import { chorusWrittenHex } from './chorus-written-hex.ts';
 import { currentHex } from './current-hex.ts';
 import { hexToFigmaRgb } from './hex-to-figma-rgb.ts';
+import { getChorusData } from './chorus-plugin-data.ts';
 
 export interface SlotContext {
   readonly source: Source;
@@ -81,8 +82,8 @@ export function planSlot(style: PaintStyle | undefined, slot: string, color: Pal
   const ownHex = (id: string): string | undefined => (own !== undefined && id === own.id ? variables.chorusHex(own) : undefined);
   const styleShown = style ? chorusWrittenHex(style.paints, ownHex) : undefined;
   const variableShown = variable ? variables.chorusHex(variable) : undefined;
-  const styleEdited = style !== undefined && (styleShown === undefined || styleShown !== style.getPluginData(CHORUS_STYLE_DATA.hex));
-  const variableEdited = variable !== undefined && (variableShown === undefined || variableShown !== variable.getPluginData(CHORUS_STYLE_DATA.hex));
+  const styleEdited = style !== undefined && (styleShown === undefined || styleShown !== getChorusData(style, CHORUS_STYLE_DATA.hex));
+  const variableEdited = variable !== undefined && (variableShown === undefined || variableShown !== getChorusData(variable, CHORUS_STYLE_DATA.hex));
 
   const decision = (style && readDecisionRecord(style, style.name)) ?? (variable && readDecisionRecord(variable, variable.name));
   const agrees = decision !== undefined && color.conflict !== true && color.hex === decision.hex;
@@ -114,15 +115,15 @@ export function planSlot(style: PaintStyle | undefined, slot: string, color: Pal
   const styleChanges =
     style !== undefined &&
     (writePaint ||
-      style.getPluginData(CHORUS_STYLE_DATA.hex) !== hex ||
-      style.getPluginData(CHORUS_STYLE_DATA.review) !== marker ||
-      (decisionText !== '' && style.getPluginData(CHORUS_STYLE_DATA.decision) === ''));
+      getChorusData(style, CHORUS_STYLE_DATA.hex) !== hex ||
+      getChorusData(style, CHORUS_STYLE_DATA.review) !== marker ||
+      (decisionText !== '' && getChorusData(style, CHORUS_STYLE_DATA.decision) === ''));
   const variableChanges =
     variable !== undefined &&
     (variableShown !== hex ||
-      variable.getPluginData(CHORUS_STYLE_DATA.hex) !== hex ||
-      variable.getPluginData(CHORUS_STYLE_DATA.review) !== marker ||
-      (decisionText !== '' && variable.getPluginData(CHORUS_STYLE_DATA.decision) === ''));
+      getChorusData(variable, CHORUS_STYLE_DATA.hex) !== hex ||
+      getChorusData(variable, CHORUS_STYLE_DATA.review) !== marker ||
+      (decisionText !== '' && getChorusData(variable, CHORUS_STYLE_DATA.decision) === ''));
   if (style && !styleChanges && !variableChanges && !newVariable) return { kind: 'unchanged', name, kept, flagged: marker !== '' };
 
   return {

@@ -1,4 +1,5 @@
 import type { ZodMiniType } from 'zod/mini';
+import { getChorusData } from './chorus-plugin-data.ts';
 
 /**
  * The JSON stored under `key` on `owner`, parsed with `schema`; undefined when the key is absent.
@@ -6,7 +7,7 @@ import type { ZodMiniType } from 'zod/mini';
  * `warning` and also gives undefined: plugin data is an input from outside this run too.
  */
 export function readPluginDataJson<T>(owner: PluginDataMixin, key: string, schema: ZodMiniType<T>, warning: string): T | undefined {
-  const text = owner.getPluginData(key);
+  const text = getChorusData(owner, key);
   if (text === '') return undefined;
   let json: unknown;
   try {

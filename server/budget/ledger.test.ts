@@ -1,9 +1,16 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestPostgres, type TestPostgres } from '../../test/server/postgres-server.ts';
+import { openPostgresDatabase } from '../db/open-postgres-database.ts';
+import { openSqliteDatabase } from '../db/open-sqlite-database.ts';
+import type { SqlDatabase } from '../db/sql-database.ts';
 import { BudgetError, type BudgetErrorCode } from './budget-error.ts';
-import { createLedger, type Ledger, type Reservation } from './ledger.ts';
-import type { LedgerRecord } from './ledger-record.ts';
+import { createLedger, type Ledger, type LedgerOptions } from './ledger.ts';
 import type { LedgerStore } from './ledger-store.ts';
 import { MemoryLedgerStore } from './memory-ledger-store.ts';
+import { SqlLedgerStore } from './sql-ledger-store.ts';
 
 /** A clock the test moves by hand. */
 function manualClock(iso: string) {
@@ -26,271 +33,191 @@ async function expectBudgetError(promise: Promise<unknown>, code: BudgetErrorCod
   expect((error as BudgetError).message).toMatch(/^[A-Z].*\.$/);
 }
 
-/** A store whose appends wait until the test opens the gate, to see what counts before a record is durable. */
-class GatedStore implements LedgerStore {
-  readonly inner = new MemoryLedgerStore();
-  #gate: Promise<void> = Promise.resolve();
-  #open: () => void = () => undefined;
-  failNext = false;
-
-  close(): void {
-    this.#gate = new Promise((resolve) => {
-      this.#open = resolve;
-    });
+/** A store that fails every call while `broken` (a full disk, a read-only folder). */
+class BreakableStore implements LedgerStore {
+  broken = false;
+  constructor(readonly inner: LedgerStore) {}
+  #check() {
+    if (this.broken) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
   }
-
-  open(): void {
-    this.#open();
-    this.#gate = Promise.resolve();
-  }
-
-  load(): Promise<LedgerRecord[]> {
-    return this.inner.load();
-  }
-
-  async append(record: LedgerRecord): Promise<void> {
-    await this.#gate;
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('disk full');
-    }
-    await this.inner.append(record);
-  }
-
-  rewrite(records: readonly LedgerRecord[]): Promise<void> {
-    return this.inner.rewrite(records);
-  }
+  reserve: LedgerStore['reserve'] = async (...args) => (this.#check(), this.inner.reserve(...args));
+  finish: LedgerStore['finish'] = async (...args) => (this.#check(), this.inner.finish(...args));
+  totals: LedgerStore['totals'] = async (...args) => (this.#check(), this.inner.totals(...args));
+  heartbeat: LedgerStore['heartbeat'] = async (...args) => (this.#check(), this.inner.heartbeat(...args));
+  recoverAbandoned: LedgerStore['recoverAbandoned'] = async (...args) => (this.#check(), this.inner.recoverAbandoned(...args));
+  retire: LedgerStore['retire'] = async (...args) => (this.#check(), this.inner.retire(...args));
 }
 
-/** Lets pending promise callbacks run. */
-const settleMicrotasks = () => new Promise((resolve) => setTimeout(resolve, 0));
+let postgres: TestPostgres | undefined;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+}, 60_000);
+afterAll(async () => {
+  await postgres?.stop();
+});
 
-describe('createLedger', () => {
-  const clock = manualClock('2025-06-01T12:00:00.000Z');
-  const open = (store: LedgerStore = new MemoryLedgerStore(), dailyCapUsd = 10): Promise<Ledger> => createLedger({ store, dailyCapUsd, now: clock.now });
-
-  beforeEach(() => {
-    clock.set('2025-06-01T12:00:00.000Z');
-  });
-
-  it('reserves within the cap and refuses a reservation beyond it, writing nothing', async () => {
+const STORES: Record<string, (dir: string, opened: SqlDatabase[]) => Promise<() => Promise<LedgerStore>>> = {
+  memory: async () => {
     const store = new MemoryLedgerStore();
-    const ledger = await open(store);
-    const first = await ledger.reserve('run-1', 6);
-    expect(first).toMatchObject({ runId: 'run-1', day: '2025-06-01', amountUsd: 6 });
-    const recordsBefore = (await store.load()).length;
-    expect(await ledger.reserve('run-2', 4.01)).toBeNull();
-    expect((await store.load()).length).toBe(recordsBefore);
-    expect(ledger.reservedToday()).toBe(6);
-    expect(ledger.remainingToday()).toBe(4);
-    // Exactly the remainder still fits.
-    expect(await ledger.reserve('run-2', 4)).not.toBeNull();
-    expect(ledger.remainingToday()).toBe(0);
+    return async () => store;
+  },
+  sqlite: async (dir, opened) => async () => {
+    const db = await openSqliteDatabase(join(dir, 'chorus.db'));
+    opened.push(db);
+    return new SqlLedgerStore(db);
+  },
+  postgres: async (_dir, opened) => {
+    const db = await openPostgresDatabase(postgres!.url);
+    opened.push(db);
+    // A fresh day's tables for each test.
+    await db.query('TRUNCATE ledger_days, reservations, ledger_owners');
+    return async () => {
+      const connection = await openPostgresDatabase(postgres!.url);
+      opened.push(connection);
+      return new SqlLedgerStore(connection);
+    };
+  },
+};
+
+describe.each(Object.keys(STORES))('createLedger over the %s store', (kind) => {
+  let dir: string;
+  const opened: SqlDatabase[] = [];
+  /** Each call is another connection to the same store: another process, as far as the ledger knows. */
+  let connect: () => Promise<LedgerStore>;
+  const ledgers: Ledger[] = [];
+  const open = async (options: Partial<LedgerOptions> = {}) => {
+    const ledger = await createLedger({ store: await connect(), dailyCapUsd: 5, heartbeatMs: 0, ...options });
+    ledgers.push(ledger);
+    return ledger;
+  };
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'chorus-ledger-'));
+    connect = await STORES[kind]!(dir, opened);
+  });
+  afterEach(async () => {
+    for (const ledger of ledgers.splice(0)) await ledger.stop();
+    for (const db of opened.splice(0)) await db.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
-  it('settle books what the provider billed and frees the rest of the reservation', async () => {
+  it('reserves within the cap and refuses a reservation beyond it', async () => {
     const ledger = await open();
-    const reservation = (await ledger.reserve('run-1', 2)) as Reservation;
-    await ledger.settle(reservation, 0.35);
-    expect(ledger.spentToday()).toBe(0.35);
+    const first = await ledger.reserve('run-1', 3);
+    expect(first).toMatchObject({ runId: 'run-1', amountUsd: 3 });
+    expect(await ledger.reserve('run-2', 2.5)).toBeNull();
+    expect(ledger.reservedToday()).toBe(3);
+    expect(ledger.remainingToday()).toBe(2);
+  });
+
+  it('settle books what was billed (in full, even past the cap); release books nothing', async () => {
+    const ledger = await open();
+    await ledger.release((await ledger.reserve('c', 1))!);
+    await ledger.settle((await ledger.reserve('a', 1))!, 0.4);
+    await ledger.settle((await ledger.reserve('b', 1))!, 6);
+    expect(ledger.spentToday()).toBeCloseTo(6.4, 9);
     expect(ledger.reservedToday()).toBe(0);
-    expect(ledger.remainingToday()).toBe(9.65);
-  });
-
-  it('settle books the full bill even above the reservation and the cap', async () => {
-    const ledger = await open();
-    const reservation = (await ledger.reserve('run-1', 1)) as Reservation;
-    await ledger.settle(reservation, 12);
-    expect(ledger.spentToday()).toBe(12);
     expect(ledger.remainingToday()).toBe(0);
-    expect(await ledger.reserve('run-2', 0.01)).toBeNull();
-  });
-
-  it('release frees the whole reservation and books nothing', async () => {
-    const ledger = await open();
-    const reservation = (await ledger.reserve('run-1', 7)) as Reservation;
-    expect(await ledger.reserve('run-2', 5)).toBeNull();
-    await ledger.release(reservation);
-    expect(ledger.spentToday()).toBe(0);
-    expect(ledger.reservedToday()).toBe(0);
-    expect(await ledger.reserve('run-2', 5)).not.toBeNull();
   });
 
   it('keeps cents exact over many small bookings', async () => {
-    const ledger = await open(new MemoryLedgerStore(), 1);
-    for (let i = 0; i < 10; i++) {
-      const reservation = (await ledger.reserve(`run-${i}`, 0.1)) as Reservation;
-      await ledger.settle(reservation, 0.1);
-    }
-    // Ten floating-point 0.1s add to 0.9999999999999999; nano-USD integers add to exactly 1.
+    const ledger = await open({ dailyCapUsd: 1 });
+    for (let i = 0; i < 100; i++) await ledger.settle((await ledger.reserve(`r${i}`, 0.01))!, 0.01);
     expect(ledger.spentToday()).toBe(1);
-    expect(ledger.remainingToday()).toBe(0);
+    expect(await ledger.reserve('one-more', 0.000001)).toBeNull();
   });
 
   it('refuses to settle or release twice, or a reservation it never made', async () => {
     const ledger = await open();
-    const reservation = (await ledger.reserve('run-1', 1)) as Reservation;
-    await ledger.settle(reservation, 0.5);
-    await expectBudgetError(ledger.settle(reservation, 0.5), 'RESERVATION_CLOSED');
+    const reservation = (await ledger.reserve('a', 1))!;
+    // The second settle starts while the first is being written: it must fail, not book twice.
+    const [first, second] = await Promise.allSettled([ledger.settle(reservation, 1), ledger.settle(reservation, 1)]);
+    expect(first.status).toBe('fulfilled');
+    await expectBudgetError(second.status === 'rejected' ? Promise.reject(second.reason) : Promise.resolve(), 'RESERVATION_CLOSED');
     await expectBudgetError(ledger.release(reservation), 'RESERVATION_CLOSED');
-    await expectBudgetError(ledger.release({ id: 'nope', runId: 'run-x', day: '2025-06-01', amountUsd: 1 }), 'UNKNOWN_RESERVATION');
-    expect(ledger.spentToday()).toBe(0.5);
-  });
-
-  it('refuses a second settle while the first is still being written', async () => {
-    const store = new GatedStore();
-    const ledger = await open(store);
-    const reservation = (await ledger.reserve('run-1', 1)) as Reservation;
-    store.close();
-    const first = ledger.settle(reservation, 1);
-    await expectBudgetError(ledger.settle(reservation, 1), 'RESERVATION_CLOSED');
-    store.open();
-    await first;
+    await expectBudgetError(ledger.settle({ ...reservation, id: 'never-made' }, 1), 'UNKNOWN_RESERVATION');
     expect(ledger.spentToday()).toBe(1);
   });
 
   it('refuses amounts that are negative, not finite, or not numbers, and an empty run id', async () => {
     const ledger = await open();
-    await expectBudgetError(ledger.reserve('run-1', -0.01), 'INVALID_AMOUNT');
-    await expectBudgetError(ledger.reserve('run-1', Number.NaN), 'INVALID_AMOUNT');
-    await expectBudgetError(ledger.reserve('run-1', Number.POSITIVE_INFINITY), 'INVALID_AMOUNT');
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '1' as unknown as number]) await expectBudgetError(ledger.reserve('a', bad), 'INVALID_AMOUNT');
     await expectBudgetError(ledger.reserve('', 1), 'INVALID_AMOUNT');
-    const reservation = (await ledger.reserve('run-1', 1)) as Reservation;
-    await expectBudgetError(ledger.settle(reservation, -1), 'INVALID_AMOUNT');
-    await expect(createLedger({ store: new MemoryLedgerStore(), dailyCapUsd: -5 })).rejects.toThrow(BudgetError);
   });
 
-  it('never lets racing reservations exceed the cap', async () => {
-    const ledger = await open(new MemoryLedgerStore(), 10);
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => ledger.reserve(`run-${i}`, 0.3)));
-    const granted = results.filter((reservation) => reservation !== null);
-    expect(granted).toHaveLength(33);
-    expect(ledger.reservedToday()).toBeCloseTo(9.9, 9);
-    expect(ledger.reservedToday()).toBeLessThanOrEqual(10);
+  it('never lets racing reservations from two processes exceed the cap', async () => {
+    const [a, b] = [await open(), await open()];
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).reserve(`r${i}`, 0.5)));
+    expect(results.filter(Boolean)).toHaveLength(10);
+    await a.refresh();
+    expect(a.reservedToday()).toBe(5);
   });
 
-  it('never lets reservations racing with slow writes and settles exceed the cap', async () => {
-    const store = new GatedStore();
-    const ledger = await open(store, 5);
-    store.close();
-    // All of these are decided while no write has finished.
-    const pending = Array.from({ length: 40 }, (_, i) => ledger.reserve(`run-${i}`, 0.5));
-    expect(ledger.reservedToday()).toBe(5);
-    store.open();
-    const granted = (await Promise.all(pending)).filter((reservation): reservation is Reservation => reservation !== null);
-    expect(granted).toHaveLength(10);
-    // Settling frees room for exactly what was not billed, even with new reservations racing the settles.
-    const racing = [...granted.map((reservation) => ledger.settle(reservation, 0.25)), ...Array.from({ length: 40 }, (_, i) => ledger.reserve(`late-${i}`, 0.5))];
-    await Promise.all(racing);
-    expect(ledger.spentToday() + ledger.reservedToday()).toBeLessThanOrEqual(5);
+  it('sees what another process booked', async () => {
+    const [a, b] = [await open(), await open()];
+    await a.settle((await a.reserve('a', 2))!, 2);
+    await b.refresh();
+    expect(b.spentToday()).toBe(2);
+    expect(await b.reserve('b', 3.5)).toBeNull();
   });
 
-  it('counts a booking only once it is durable in the store', async () => {
-    const store = new GatedStore();
-    const ledger = await open(store);
-    const reservation = (await ledger.reserve('run-1', 2)) as Reservation;
-    store.close();
-    let settled = false;
-    const settling = ledger.settle(reservation, 1.5).then(() => {
-      settled = true;
-    });
-    await settleMicrotasks();
-    // Not yet written: still held as a reservation, not yet spent.
-    expect(settled).toBe(false);
+  it('starts each UTC day at zero and books a reservation spanning midnight to its own day', async () => {
+    const clock = manualClock('2026-12-03T23:59:59.000Z');
+    const ledger = await open({ now: clock.now });
+    const late = (await ledger.reserve('late', 4))!;
+    clock.set('2026-12-04T00:00:01.000Z');
+    expect(ledger.remainingToday()).toBe(5);
+    await ledger.settle(late, 4);
     expect(ledger.spentToday()).toBe(0);
-    expect(ledger.reservedToday()).toBe(2);
-    store.open();
-    await settling;
-    expect(ledger.spentToday()).toBe(1.5);
+    expect(await ledger.reserve('early', 5)).not.toBeNull();
+  });
+
+  it('books a crashed process’s open reservations as spent at their reserved amount, once it is stale, and keeps what it settled', async () => {
+    const clock = manualClock('2026-12-03T10:00:00.000Z');
+    const crashed = await open({ now: clock.now, staleAfterMs: 15_000 });
+    await crashed.settle((await crashed.reserve('settled', 1))!, 0.7);
+    await crashed.reserve('in-flight', 2);
+    // The process dies here: no settle, no stop. A restart sees the money still held...
+    const restarted = await open({ now: clock.now, staleAfterMs: 15_000 });
+    expect(restarted.reservedToday()).toBe(2);
+    expect(restarted.spentToday()).toBeCloseTo(0.7, 9);
+    // ...and once the dead process has missed its heartbeats, booked as spent.
+    clock.set('2026-12-03T10:00:16.000Z');
+    const later = await open({ now: clock.now, staleAfterMs: 15_000 });
+    expect(later.reservedToday()).toBe(0);
+    expect(later.spentToday()).toBeCloseTo(2.7, 9);
+  });
+
+  it('does not take a live process for dead while it keeps its heartbeat', async () => {
+    const clock = manualClock('2026-12-03T10:00:00.000Z');
+    const alive = await open({ now: clock.now, staleAfterMs: 15_000 });
+    const held = (await alive.reserve('long-call', 1))!;
+    clock.set('2026-12-03T10:00:10.000Z');
+    await alive.refresh();
+    await (await open({ now: clock.now, staleAfterMs: 15_000 })).refresh();
+    clock.set('2026-12-03T10:00:20.000Z');
+    // Its own tick keeps it alive: the reservation is still open, and settles normally.
+    const other = await open({ now: clock.now, staleAfterMs: 15_000 });
+    expect(other.reservedToday()).toBe(1);
+    await alive.settle(held, 0.25);
+    await other.refresh();
+    expect(other.spentToday()).toBe(0.25);
+  });
+
+  it('is LEDGER_UNAVAILABLE while its store fails, keeps a settle to retry, and recovers by itself', async () => {
+    const store = new BreakableStore(await connect());
+    const ledger = await createLedger({ store, dailyCapUsd: 5, heartbeatMs: 20 });
+    ledgers.push(ledger);
+    const held = (await ledger.reserve('a', 1))!;
+    store.broken = true;
+    await expectBudgetError(ledger.reserve('b', 1), 'LEDGER_UNAVAILABLE');
+    expect(ledger.available()).toBe(false);
+    // The bill cannot be written yet: the call resolves, the booking waits.
+    await ledger.settle(held, 0.5);
+    store.broken = false;
+    await expect.poll(() => ledger.available()).toBe(true);
+    await expect.poll(async () => (await ledger.refresh(), ledger.spentToday())).toBe(0.5);
     expect(ledger.reservedToday()).toBe(0);
-  });
-
-  it('gives the money back when a reservation cannot be written', async () => {
-    const store = new GatedStore();
-    const ledger = await open(store);
-    store.failNext = true;
-    await expect(ledger.reserve('run-1', 4)).rejects.toThrow('disk full');
-    expect(ledger.reservedToday()).toBe(0);
-    expect(ledger.remainingToday()).toBe(10);
-  });
-
-  it('keeps a reservation open when its settle cannot be written', async () => {
-    const store = new GatedStore();
-    const ledger = await open(store);
-    const reservation = (await ledger.reserve('run-1', 4)) as Reservation;
-    store.failNext = true;
-    await expect(ledger.settle(reservation, 1)).rejects.toThrow('disk full');
-    expect(ledger.reservedToday()).toBe(4);
-    await ledger.settle(reservation, 1);
-    expect(ledger.spentToday()).toBe(1);
-  });
-
-  it('starts each UTC day at zero', async () => {
-    clock.set('2025-06-01T23:59:59.000Z');
-    const ledger = await open();
-    const reservation = (await ledger.reserve('run-1', 9)) as Reservation;
-    await ledger.settle(reservation, 9);
-    expect(ledger.remainingToday()).toBe(1);
-    clock.set('2025-06-02T00:00:00.000Z');
-    expect(ledger.spentToday()).toBe(0);
-    expect(ledger.remainingToday()).toBe(10);
-    expect(await ledger.reserve('run-2', 10)).toMatchObject({ day: '2025-06-02' });
-  });
-
-  it('books a reservation that spans midnight to the day it was made', async () => {
-    clock.set('2025-06-01T23:59:00.000Z');
-    const ledger = await open();
-    const reservation = (await ledger.reserve('run-1', 3)) as Reservation;
-    clock.set('2025-06-02T00:01:00.000Z');
-    await ledger.settle(reservation, 3);
-    expect(ledger.spentToday()).toBe(0);
-    clock.set('2025-06-01T23:59:30.000Z');
-    expect(ledger.spentToday()).toBe(3);
-  });
-
-  it('after a crash, counts reservations never settled as spent at their reserved amount', async () => {
-    const store = new MemoryLedgerStore();
-    const before = await open(store);
-    const settled = (await before.reserve('run-1', 1)) as Reservation;
-    await before.settle(settled, 0.5);
-    await before.reserve('run-2', 3); // the process dies before this is settled
-    const after = await open(store);
-    expect(after.spentToday()).toBe(3.5);
-    expect(after.reservedToday()).toBe(0);
-    expect(after.remainingToday()).toBe(6.5);
-    const recovered = (await store.load()).filter((record) => record.kind === 'settle' && record.recovered);
-    expect(recovered).toHaveLength(1);
-    // A third start finds nothing left to recover and the same spend.
-    const again = await open(store);
-    expect(again.spentToday()).toBe(3.5);
-    expect((await store.load()).filter((record) => record.kind === 'settle' && record.recovered)).toHaveLength(1);
-  });
-
-  it('drops days before yesterday from the store on start', async () => {
-    const store = new MemoryLedgerStore();
-    const record = (day: string, id: string): LedgerRecord[] => [
-      { v: 1, kind: 'reserve', id, runId: 'run', day, nanoUsd: 1_000_000_000, at: `${day}T10:00:00.000Z` },
-      { v: 1, kind: 'settle', id, day, nanoUsd: 1_000_000_000, at: `${day}T10:00:01.000Z` },
-    ];
-    await store.rewrite([...record('2025-05-29', 'a'), ...record('2025-05-31', 'b'), ...record('2025-06-01', 'c')]);
-    const ledger = await open(store);
-    expect(ledger.spentToday()).toBe(1);
-    expect(new Set((await store.load()).map((r) => r.day))).toEqual(new Set(['2025-05-31', '2025-06-01']));
-  });
-
-  it('compacts when the day rolls over while running, keeping open reservations', async () => {
-    const store = new MemoryLedgerStore();
-    clock.set('2025-06-01T08:00:00.000Z');
-    const ledger = await open(store);
-    await ledger.settle((await ledger.reserve('old', 1)) as Reservation, 1);
-    const stillOpen = (await ledger.reserve('long-run', 1)) as Reservation;
-    clock.set('2025-06-03T08:00:00.000Z');
-    await ledger.settle((await ledger.reserve('new', 2)) as Reservation, 2);
-    const records = await store.load();
-    expect(records.some((r) => r.kind === 'reserve' && r.runId === 'old')).toBe(false);
-    expect(records.some((r) => r.kind === 'reserve' && r.runId === 'long-run')).toBe(true);
-    // The open reservation can still be closed after its day was compacted away.
-    await ledger.release(stillOpen);
-    expect(ledger.spentToday()).toBe(2);
+    expect(await ledger.reserve('c', 1)).not.toBeNull();
   });
 });

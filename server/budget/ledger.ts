@@ -1,12 +1,18 @@
 import { BudgetError } from './budget-error.ts';
-import type { LedgerRecord } from './ledger-record.ts';
-import type { LedgerStore } from './ledger-store.ts';
-import { previousUtcDay, utcDay } from './utc-day.ts';
+import type { DayTotals, LedgerStore } from './ledger-store.ts';
+import { utcDay } from './utc-day.ts';
 
 /** Money is kept in whole nano-USD so sums are exact; a sub-nano-dollar rounding never moves the cap. */
 const NANO_PER_USD = 1e9;
 /** Largest amount accepted in one booking, USD: far above any real call, small enough that nano-USD stay exact integers. */
 const MAX_AMOUNT_USD = 1_000_000;
+/** How often a process says it is alive, retries bookings the store refused, and recovers crashed processes' reservations. */
+export const DEFAULT_HEARTBEAT_MS = 2_000;
+/**
+ * A process not heard from for this long is taken for dead and its open reservations are booked as
+ * spent: several missed heartbeats, so a busy event loop or a brief database hiccup is not a death.
+ */
+export const DEFAULT_STALE_AFTER_MS = 15_000;
 
 /** Money held for one run's call until it is settled or released. Amounts in USD. */
 export interface Reservation {
@@ -18,7 +24,8 @@ export interface Reservation {
 }
 
 /**
- * The server-wide daily spend cap. All amounts are USD; "today" is the current UTC day.
+ * The daily spend cap, shared by every backend process on the same store. All amounts are USD;
+ * "today" is the current UTC day.
  *
  * Reserve before a paid call, then settle with what the provider billed, or release if nothing was
  * billed; do it in a `finally`, since an open reservation holds its money for the rest of the day.
@@ -26,25 +33,38 @@ export interface Reservation {
 export interface Ledger {
   readonly dailyCapUsd: number;
   /**
-   * Holds `amountUsd` for `runId` against today's cap. Resolves to null, writing nothing, when spent +
-   * reserved + amount would exceed the cap. Resolves only once the reservation is durable in the store.
-   * Rejects with `BudgetError('INVALID_AMOUNT')` on a negative or non-finite amount, or the store's error.
+   * Holds `amountUsd` for `runId` against today's cap, across every process. Resolves to null,
+   * holding nothing, when spent + reserved + amount would pass the cap. Rejects with
+   * `BudgetError('INVALID_AMOUNT')` on a bad amount, and `BudgetError('LEDGER_UNAVAILABLE')` when the
+   * store cannot be written (a full disk, a read-only folder, a lost database): no paid call may then start.
    */
   reserve(runId: string, amountUsd: number): Promise<Reservation | null>;
   /**
    * Books `actualUsd` (what the provider billed; may exceed the reservation, and is booked in full
-   * even past the cap, since it was spent) and frees the rest of the reservation.
-   * Rejects with `BudgetError` if the reservation is unknown or already closed.
+   * even past the cap, since it was spent) and frees the rest of the reservation. If the store
+   * cannot be written it resolves anyway and the booking is retried until it is durable (until then
+   * the reservation keeps holding its money). Rejects with `BudgetError` if the reservation is
+   * unknown or already closed.
    */
   settle(reservation: Reservation, actualUsd: number): Promise<void>;
-  /** Frees the whole reservation: the call was not billed. Rejects as `settle` does. */
+  /** Frees the whole reservation: the call was not billed. Rejects and retries as `settle` does. */
   release(reservation: Reservation): Promise<void>;
-  /** USD booked today by settled calls (and by reservations a crash left open; see `createLedger`). */
+  /** USD booked today by settled calls (and by crashed processes' reservations), as of the last operation or `refresh`. */
   spentToday(): number;
-  /** USD held today by open reservations. */
+  /** USD held today by open reservations, as of the last operation or `refresh`. */
   reservedToday(): number;
   /** USD still available today: cap − spent − reserved, never below 0. */
   remainingToday(): number;
+  /**
+   * What the heartbeat does, now: says this process is alive, books crashed processes' reservations,
+   * retries bookings not yet durable, and reads today's figures (other processes book too).
+   * Rejects with `BudgetError('LEDGER_UNAVAILABLE')` when the store cannot be reached.
+   */
+  refresh(): Promise<void>;
+  /** False while the store is failing (since the last failed operation, until one succeeds). */
+  available(): boolean;
+  /** Stops the heartbeat, makes a last attempt at bookings not yet durable, and retires this process. */
+  stop(): Promise<void>;
 }
 
 export interface LedgerOptions {
@@ -53,130 +73,108 @@ export interface LedgerOptions {
   readonly dailyCapUsd: number;
   /** The clock; inject to test day boundaries. */
   readonly now?: (() => Date) | undefined;
-  /** Reservation ids; defaults to random UUIDs. */
+  /** Reservation ids (and this process's owner id); defaults to random UUIDs. */
   readonly newId?: (() => string) | undefined;
-}
-
-interface DayTotals {
-  spentNano: number;
-  reservedNano: number;
-}
-
-interface OpenReservation {
-  readonly runId: string;
-  readonly day: string;
-  readonly nanoUsd: number;
+  /** Default DEFAULT_HEARTBEAT_MS; 0 turns the timer off (tests drive `refresh`). */
+  readonly heartbeatMs?: number | undefined;
+  readonly staleAfterMs?: number | undefined;
 }
 
 /**
- * Opens the ledger over `store`: loads its records, compacts the store to today's and yesterday's
- * records, and returns a ledger that enforces `dailyCapUsd`.
- *
- * Crash recovery: a reservation that was never settled nor released when the server stopped is
- * booked as spent at its reserved amount (a `settle` record with `recovered: true` is written).
- * The call it guarded may have been billed, and the provider's figure is lost with the process, so
- * the ledger assumes the worst rather than let a crash loop overspend the cap.
+ * Opens the ledger over `store`: says this process is alive, books as spent the open reservations
+ * of processes that died (see `LedgerStore.recoverAbandoned`: a crash books at most what was
+ * reserved, and never loses what was settled), reads today's figures, and starts the heartbeat.
+ * Rejects with the store's error when it cannot be reached at start.
  */
 export async function createLedger(options: LedgerOptions): Promise<Ledger> {
   const { store } = options;
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => crypto.randomUUID());
   const capNano = toNano(options.dailyCapUsd, 'The daily cap (dailyCapUsd)');
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  const owner = `owner-${newId()}`;
 
-  const days = new Map<string, DayTotals>();
-  const open = new Map<string, OpenReservation>();
-  /** Records of the kept days plus every open reservation's: what a compaction writes back. */
-  let records: LedgerRecord[] = [];
-  let compactedOn = '';
-  /** Store writes run one at a time, each applied to memory right after it is durable. */
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const totals = (day: string): DayTotals => {
-    let dayTotals = days.get(day);
-    if (!dayTotals) {
-      dayTotals = { spentNano: 0, reservedNano: 0 };
-      days.set(day, dayTotals);
-    }
-    return dayTotals;
+  let figures: { day: string; totals: DayTotals } = { day: '', totals: { spentNano: 0, reservedNano: 0 } };
+  const remember = (day: string, totals: DayTotals) => {
+    figures = { day, totals };
   };
+  const today = (): DayTotals => (figures.day === utcDay(now()) ? figures.totals : { spentNano: 0, reservedNano: 0 });
 
-  const apply = (record: LedgerRecord): void => {
-    records.push(record);
-    switch (record.kind) {
-      case 'reserve':
-        open.set(record.id, { runId: record.runId, day: record.day, nanoUsd: record.nanoUsd });
-        totals(record.day).reservedNano += record.nanoUsd;
-        return;
-      case 'settle':
-      case 'release': {
-        const held = open.get(record.id);
-        if (held) {
-          open.delete(record.id);
-          totals(held.day).reservedNano -= held.nanoUsd;
-        }
-        if (record.kind === 'settle') totals(record.day).spentNano += record.nanoUsd;
-        return;
-      }
+  let failing: string | undefined;
+  /** Runs a store operation; a failure is LEDGER_UNAVAILABLE, reported once per outage rather than per call. */
+  const guarded = async <T>(what: string, operation: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await operation();
+      if (failing) console.warn(`chorus: the spend ledger is writable again; paid tiers resume.`);
+      failing = undefined;
+      return result;
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      if (!failing) console.error(`chorus: the spend ledger cannot be written (${what}: ${detail}); paid tiers are skipped until it can.`);
+      failing = detail;
+      throw new BudgetError('LEDGER_UNAVAILABLE', `The server cannot record spending right now (${detail}), so paid models are skipped; computer vision still runs.`, { cause: error });
     }
   };
 
-  /** Keeps today's and yesterday's records and open reservations; the rest can no longer affect a cap. */
-  const compact = async (today: string): Promise<void> => {
-    const oldest = previousUtcDay(today);
-    const kept = records.filter((record) => record.day >= oldest || open.has(record.id));
-    await store.rewrite(kept);
-    records = kept;
-    for (const day of days.keys()) if (day < oldest) days.delete(day);
-    compactedOn = today;
-  };
-
-  const serially = <T>(operation: () => Promise<T>): Promise<T> => {
-    const result = queue.then(operation);
-    queue = result.catch(() => undefined);
-    return result;
-  };
-
-  /**
-   * Appends `record` (compacting first on a new day) and applies it once durable. `onDurable` runs
-   * in the same synchronous step as `apply`, so no other code sees a state in between.
-   */
-  const book = (record: LedgerRecord, onDurable?: () => void): Promise<void> =>
-    serially(async () => {
-      const today = utcDay(now());
-      if (today !== compactedOn) await compact(today);
-      await store.append(record);
-      onDurable?.();
-      apply(record);
-    });
-
-  // Replay, then turn reservations a crash left open into spend (see the doc comment above).
-  const at = now();
-  for (const record of await store.load()) apply(record);
-  for (const [id, held] of [...open]) {
-    apply({ v: 1, kind: 'settle', id, day: held.day, nanoUsd: held.nanoUsd, at: at.toISOString(), recovered: true });
-  }
-  await compact(utcDay(at));
-
-  /** Ids being settled or released right now: a second close fails fast instead of booking twice. */
+  /** Settles and releases the store refused: retried until durable, so the money they free is never lost. */
+  const pending = new Map<string, { reservation: Reservation; bookedNano: number | null }>();
+  /** Ids being closed right now: a second close fails fast instead of booking twice. */
   const closing = new Set<string>();
 
-  const closeReservation = async (reservation: Reservation, actualNano: number | undefined): Promise<void> => {
-    const held = open.get(reservation.id);
-    if (!held || closing.has(reservation.id)) {
-      const known = closing.has(reservation.id) || records.some((record) => record.id === reservation.id);
-      throw known
-        ? new BudgetError('RESERVATION_CLOSED', `Reservation ${reservation.id} for run ${reservation.runId} was already settled or released.`)
-        : new BudgetError('UNKNOWN_RESERVATION', `Reservation ${reservation.id} for run ${reservation.runId} was not made by this ledger.`);
+  const finish = async (reservation: Reservation, bookedNano: number | null): Promise<'closed' | 'unknown' | 'already-closed'> => {
+    const { outcome, totals } = await guarded('booking', () => store.finish(reservation.id, bookedNano, now()));
+    if (outcome !== 'unknown' && reservation.day === utcDay(now())) remember(reservation.day, totals);
+    return outcome;
+  };
+
+  const retryPending = async (): Promise<void> => {
+    for (const [id, { reservation, bookedNano }] of [...pending]) {
+      await finish(reservation, bookedNano);
+      pending.delete(id);
     }
-    const at = now().toISOString();
-    const record: LedgerRecord =
-      actualNano === undefined
-        ? { v: 1, kind: 'release', id: reservation.id, day: held.day, at }
-        : { v: 1, kind: 'settle', id: reservation.id, day: held.day, nanoUsd: actualNano, at };
-    // The reservation keeps holding its money until the record is durable.
+  };
+
+  const tick = async (): Promise<void> => {
+    const at = now();
+    await guarded('heartbeat', () => store.heartbeat(owner, at));
+    await guarded('recovery', () => store.recoverAbandoned(new Date(at.getTime() - staleAfterMs), at));
+    await retryPending();
+    const day = utcDay(now());
+    remember(day, await guarded('reading', () => store.totals(day)));
+  };
+
+  await tick();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  if (heartbeatMs > 0) {
+    let ticking = false;
+    timer = setInterval(() => {
+      if (ticking) return;
+      ticking = true;
+      // A failed tick is already reported (once per outage) by `guarded`; the next one retries.
+      tick()
+        .catch(() => undefined)
+        .finally(() => {
+          ticking = false;
+        });
+    }, heartbeatMs);
+    // The heartbeat alone must not keep a process (a CLI run, a test) alive.
+    unref(timer);
+  }
+
+  const close = async (reservation: Reservation, bookedNano: number | null): Promise<void> => {
+    if (closing.has(reservation.id) || pending.has(reservation.id)) {
+      throw new BudgetError('RESERVATION_CLOSED', `Reservation ${reservation.id} for run ${reservation.runId} was already settled or released.`);
+    }
     closing.add(reservation.id);
     try {
-      await book(record);
+      const outcome = await finish(reservation, bookedNano);
+      if (outcome === 'unknown') throw new BudgetError('UNKNOWN_RESERVATION', `Reservation ${reservation.id} for run ${reservation.runId} was not made by this ledger.`);
+      if (outcome === 'already-closed') throw new BudgetError('RESERVATION_CLOSED', `Reservation ${reservation.id} for run ${reservation.runId} was already settled or released.`);
+    } catch (error) {
+      if (!(error instanceof BudgetError) || error.code !== 'LEDGER_UNAVAILABLE') throw error;
+      // Kept to retry: the reservation holds its money in the store until the booking is durable.
+      pending.set(reservation.id, { reservation, bookedNano });
     } finally {
       closing.delete(reservation.id);
     }
@@ -188,42 +186,35 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
     async reserve(runId, amountUsd) {
       if (typeof runId !== 'string' || runId === '') throw new BudgetError('INVALID_AMOUNT', 'A reservation needs a non-empty run id.');
       const nanoUsd = toNano(amountUsd, 'A reservation (amountUsd)');
-      const day = utcDay(now());
-      const dayTotals = totals(day);
-      if (dayTotals.spentNano + dayTotals.reservedNano + nanoUsd > capNano) return null;
-      // Held before the await, so concurrent reserves see it and cannot together pass the cap;
-      // swapped for the booked reservation in one step once the record is durable.
-      dayTotals.reservedNano += nanoUsd;
-      const record: LedgerRecord = { v: 1, kind: 'reserve', id: newId(), runId, day, nanoUsd, at: now().toISOString() };
-      let swapped = false;
-      try {
-        await book(record, () => {
-          dayTotals.reservedNano -= nanoUsd;
-          swapped = true;
-        });
-      } catch (error) {
-        if (!swapped) dayTotals.reservedNano -= nanoUsd;
-        throw error;
-      }
-      return Object.freeze({ id: record.id, runId, day, amountUsd: nanoUsd / NANO_PER_USD });
+      const at = now();
+      const day = utcDay(at);
+      const id = newId();
+      const { reserved, totals } = await guarded('reserving', () => store.reserve({ id, runId, day, nanoUsd, owner, at }, capNano));
+      remember(day, totals);
+      return reserved ? Object.freeze({ id, runId, day, amountUsd: nanoUsd / NANO_PER_USD }) : null;
     },
 
-    async settle(reservation, actualUsd) {
-      await closeReservation(reservation, toNano(actualUsd, 'A settled bill (actualUsd)'));
-    },
+    settle: (reservation, actualUsd) => close(reservation, toNano(actualUsd, 'A settled bill (actualUsd)')),
+    release: (reservation) => close(reservation, null),
 
-    async release(reservation) {
-      await closeReservation(reservation, undefined);
-    },
+    spentToday: () => today().spentNano / NANO_PER_USD,
+    reservedToday: () => today().reservedNano / NANO_PER_USD,
+    remainingToday: () => Math.max(0, capNano - today().spentNano - today().reservedNano) / NANO_PER_USD,
+    refresh: tick,
+    available: () => failing === undefined,
 
-    spentToday: () => (days.get(utcDay(now()))?.spentNano ?? 0) / NANO_PER_USD,
-    reservedToday: () => (days.get(utcDay(now()))?.reservedNano ?? 0) / NANO_PER_USD,
-    remainingToday() {
-      const dayTotals = days.get(utcDay(now()));
-      const used = (dayTotals?.spentNano ?? 0) + (dayTotals?.reservedNano ?? 0);
-      return Math.max(0, capNano - used) / NANO_PER_USD;
+    async stop() {
+      if (timer) clearInterval(timer);
+      // A last try; a failure is reported by `guarded`, and stopping goes on: what stays open is booked as a crash's, at its reserved amount.
+      await retryPending().catch(() => undefined);
+      if (pending.size === 0) await guarded('retiring', () => store.retire(owner)).catch(() => undefined);
     },
   };
+}
+
+/** Node's timers have `unref` (browsers' and some runtimes' do not): called where it exists. */
+function unref(timer: unknown): void {
+  if (typeof timer === 'object' && timer !== null && 'unref' in timer && typeof timer.unref === 'function') timer.unref();
 }
 
 /** `usd` as whole nano-USD; `what` starts the error message. */

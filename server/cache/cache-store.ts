@@ -1,7 +1,7 @@
 /**
  * Where cached results live, as JSON text under a `cacheKey`. A store bounds itself and may drop
  * any entry at any time; it never interprets the text (`ResultCache` parses and validates it).
- * Implementations: `FileCacheStore` (Node, one file per key) and `MemoryCacheStore`.
+ * Implementations: `SqlCacheStore` (the backend's database) and `MemoryCacheStore`.
  */
 export interface CacheStore {
   /** The text stored under `key`, or undefined if there is none. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { CacheError } from './cache-error.ts';
 import { cacheKey, sha256Hex } from './cache-key.ts';
 import type { CacheStore } from './cache-store.ts';
-import { FileCacheStore } from './file-cache-store.ts';
+import { openSqliteDatabase } from '../db/open-sqlite-database.ts';
+import type { SqlDatabase } from '../db/sql-database.ts';
+import { SqlCacheStore } from './sql-cache-store.ts';
 import { MemoryCacheStore } from './memory-cache-store.ts';
 import { createResultCache, type CacheDiscardReason } from './result-cache.ts';
 
@@ -51,7 +53,16 @@ describe('createResultCache', () => {
     discards.length = 0;
   });
 
+  const opened: SqlDatabase[] = [];
+  /** The server's own database file in this test's directory, opened once more each call (as another process would). */
+  const sqlite = async () => {
+    const db = await openSqliteDatabase(join(dataDirectory, 'chorus.db'));
+    opened.push(db);
+    return db;
+  };
+
   afterEach(async () => {
+    for (const db of opened.splice(0)) await db.close();
     await rm(dataDirectory, { recursive: true, force: true });
   });
 
@@ -88,26 +99,51 @@ describe('createResultCache', () => {
     expect(store.reads).toBe(1);
   });
 
-  it('persists on disk across cache and store instances', async () => {
-    const first = createResultCache({ store: new FileCacheStore({ dataDirectory }), schema: resultSchema, onDiscard });
+  it('persists in the database across cache, store and connection instances', async () => {
+    const first = createResultCache({ store: new SqlCacheStore(await sqlite()), schema: resultSchema, onDiscard });
     await first.set(keyOf(1), result('#abcdef'));
-    const second = createResultCache({ store: new FileCacheStore({ dataDirectory }), schema: resultSchema, onDiscard });
+    const second = createResultCache({ store: new SqlCacheStore(await sqlite()), schema: resultSchema, onDiscard });
     expect(await second.get(keyOf(1))).toEqual(result('#abcdef'));
   });
 
-  it('treats a corrupt file as a miss, deletes it, and reports it', async () => {
-    const store = new FileCacheStore({ dataDirectory });
-    const cache = createResultCache({ store, schema: resultSchema, onDiscard });
+  it('treats a damaged entry as a miss, deletes it, and reports it', async () => {
+    const db = await sqlite();
+    const cache = createResultCache({ store: new SqlCacheStore(db), schema: resultSchema, onDiscard });
     await cache.set(keyOf(1), result('#abcdef'));
-    await writeFile(join(dataDirectory, 'cache', `${keyOf(1)}.json`), '{"v":1,"value":{"votes":[{"hex":"#ab');
-    const fresh = createResultCache({ store: new FileCacheStore({ dataDirectory }), schema: resultSchema, onDiscard });
+    await db.query('UPDATE cache_entries SET payload = $1', ['{"v":1,"value":{"votes":[{"hex":"#ab']);
+    const fresh = createResultCache({ store: new SqlCacheStore(await sqlite()), schema: resultSchema, onDiscard });
     expect(await fresh.get(keyOf(1))).toBeUndefined();
-    expect(await readdir(join(dataDirectory, 'cache'))).toEqual([]);
+    expect(await new SqlCacheStore(db).usage()).toEqual({ entries: 0, bytes: 0 });
     expect(discards).toEqual([{ key: keyOf(1), reason: 'corrupt' }]);
   });
 
+  it('counts an entry the store cannot read as a miss, and says so once per kind of failure', async () => {
+    const reports: string[] = [];
+    const failing: CacheStore = {
+      get: async () => {
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+      },
+      set: async () => undefined,
+      delete: async () => undefined,
+    };
+    const cache = createResultCache({ store: failing, schema: resultSchema, onDiscard, onUnreadable: (detail) => reports.push(detail) });
+    for (let i = 1; i <= 5; i++) expect(await cache.get(keyOf(i))).toBeUndefined();
+    expect(reports).toEqual(['SQLITE_IOERR: disk I/O error']);
+  });
+
+  it('evicts the oldest entries past its bounds in entries and bytes', async () => {
+    const store = new SqlCacheStore(await sqlite(), { maxEntries: 3, maxBytes: 25 });
+    for (let i = 1; i <= 4; i++) await store.set(keyOf(i), String(i).repeat(5));
+    expect(await store.get(keyOf(1))).toBeUndefined();
+    expect(await store.usage()).toEqual({ entries: 3, bytes: 15 });
+    await store.set(keyOf(5), 'x'.repeat(20));
+    expect(await store.usage()).toEqual({ entries: 2, bytes: 25 });
+    expect(await store.get(keyOf(5))).toBe('x'.repeat(20));
+    await expect(store.set(keyOf(6), 'y'.repeat(26))).rejects.toMatchObject({ code: 'TOO_LARGE' });
+  });
+
   it('treats a stored value its schema rejects as a miss, and deletes it', async () => {
-    const store = new FileCacheStore({ dataDirectory });
+    const store = new SqlCacheStore(await sqlite());
     // Valid JSON of another shape, as an older version of the extractor might have written.
     await store.set(keyOf(1), JSON.stringify({ v: 1, value: { votes: [{ hex: 'red' }], costUsd: 0 } }));
     await store.set(keyOf(2), JSON.stringify({ votes: [], costUsd: 0 }));

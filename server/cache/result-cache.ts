@@ -17,6 +17,8 @@ export interface ResultCacheOptions<T> {
   readonly maxMemoryEntries?: number | undefined;
   /** Told of every discarded entry (it is also deleted from the store); defaults to a console warning. */
   readonly onDiscard?: ((key: string, reason: CacheDiscardReason, detail: string) => void) | undefined;
+  /** Told once per kind of failure when the store cannot be read (each such read is a miss); defaults to a console warning. */
+  readonly onUnreadable?: ((detail: string) => void) | undefined;
 }
 
 /**
@@ -24,12 +26,18 @@ export interface ResultCacheOptions<T> {
  * Values must be JSON data; each `get` returns a fresh copy, so a caller's edits never reach the cache.
  */
 export interface ResultCache<T> {
-  /** The cached value, or undefined on a miss. A damaged or schema-invalid stored entry is deleted, reported, and is a miss. Store I/O errors reject. */
+  /**
+   * The cached value, or undefined on a miss. A damaged or schema-invalid stored entry is deleted,
+   * reported, and is a miss; so is an entry the store cannot read (reported once per kind of failure):
+   * a cache is only ever a saving, so it never fails a run.
+   */
   get(key: string): Promise<T | undefined>;
   /** Caches `value`. Rejects with `CacheError('INVALID_VALUE')` if it fails the schema or does not survive JSON; store errors reject too. */
   set(key: string, value: T): Promise<void>;
 }
 
+/** Kinds of read failure remembered as reported; past this, new kinds are not logged (the log stays bounded). */
+const MAX_REPORTED = 16;
 /** Envelope version of stored entries; a different shape is read as invalid and discarded. */
 const ENVELOPE_VERSION = 1;
 
@@ -43,6 +51,18 @@ export function createResultCache<T>(options: ResultCacheOptions<T>): ResultCach
   const onDiscard =
     options.onDiscard ??
     ((key: string, reason: CacheDiscardReason, detail: string) => console.warn(`chorus cache: discarded ${reason} entry ${key}: ${detail}`));
+  const onUnreadable = options.onUnreadable ?? ((detail: string) => console.warn(`chorus cache: cannot read the cache (${detail}); counting entries as misses.`));
+  /** Failures already reported: a broken disk would otherwise log on every run. */
+  const reported = new Set<string>();
+  const unreadable = (error: unknown): undefined => {
+    const detail = error instanceof Error ? `${'code' in error ? `${String(error.code)}: ` : ''}${error.message}` : String(error);
+    const kind = error instanceof Error && 'code' in error ? String(error.code) : detail;
+    if (!reported.has(kind) && reported.size < MAX_REPORTED) {
+      reported.add(kind);
+      onUnreadable(detail);
+    }
+    return undefined;
+  };
   const envelopeSchema = z.object({ v: z.literal(ENVELOPE_VERSION), value: schema });
   /** Map order is recency: the first key is the least recently used. */
   const memory = new Map<string, T>();
@@ -58,8 +78,8 @@ export function createResultCache<T>(options: ResultCacheOptions<T>): ResultCach
   };
 
   const discard = async (key: string, reason: CacheDiscardReason, detail: string): Promise<undefined> => {
-    await store.delete(key);
     onDiscard(key, reason, detail);
+    await store.delete(key).catch(unreadable);
     return undefined;
   };
 
@@ -71,7 +91,12 @@ export function createResultCache<T>(options: ResultCacheOptions<T>): ResultCach
         remember(key, remembered);
         return structuredClone(remembered);
       }
-      const json = await store.get(key);
+      let json: string | undefined;
+      try {
+        json = await store.get(key);
+      } catch (error) {
+        return unreadable(error);
+      }
       if (json === undefined) return undefined;
       let parsed: unknown;
       try {

@@ -48,7 +48,7 @@ describe('prepareModelImage', () => {
 
   it('falls back to JPEG when the PNG is over the byte cap, and fails clearly when nothing fits', async () => {
     let seed = 7;
-    const noise = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    const noise = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
     const image = await runImage(600, 400, () => [noise(), noise(), noise()]);
     const sent = await prepareModelImage(image, claude, { max_long_edge: 300, max_bytes: 150_000 });
     expect(sent).toMatchObject({ mediaType: 'image/jpeg', width: 300, height: 200 });

@@ -4,6 +4,7 @@ import type { ImageSize, ImageTokenRule } from '../budget/model-pricing.ts';
 import type { ImageLimits } from '../config/extractor-config.ts';
 import { ExtractorFailure, type RunImage } from '../orchestrator/extractor.ts';
 import { downscaleRgba } from './private/downscale-rgba.ts';
+import { encodeRgbaPng } from './private/encode-rgba-png.ts';
 
 /** One image as a model is sent it. */
 export interface ModelImage {
@@ -39,9 +40,10 @@ export async function prepareModelImage(image: RunImage, rule: ImageTokenRule, l
     return { base64: image.base64, mediaType: image.mediaType, width, height, bytes: image.bytes.byteLength };
   }
   const small = width === image.rgba.width && height === image.rgba.height ? image.rgba : downscaleRgba(image.rgba, width, height);
-  const jimp = new Jimp({ data: Buffer.from(small.data.buffer, small.data.byteOffset, small.data.byteLength), width, height });
-  const png = await jimp.getBuffer('image/png');
+  const png = await encodeRgbaPng(small);
   if (png.byteLength <= limits.max_bytes) return { base64: png.toString('base64'), mediaType: 'image/png', width, height, bytes: png.byteLength };
+  // Rare (a photo-heavy frame over the cap): jimp's JPEG encoder is slow but the only one at hand.
+  const jimp = new Jimp({ data: Buffer.from(small.data.buffer, small.data.byteOffset, small.data.byteLength), width, height });
   for (const quality of JPEG_QUALITIES) {
     const jpeg = await jimp.getBuffer('image/jpeg', { quality });
     if (jpeg.byteLength <= limits.max_bytes) return { base64: jpeg.toString('base64'), mediaType: 'image/jpeg', width, height, bytes: jpeg.byteLength };

@@ -7,8 +7,8 @@ import { PROMPT_VERSION } from './build-prompt.ts';
 import { isSimpleScreen } from './is-simple-screen.ts';
 import { prepareModelImage, sentSize, type ModelImage } from './prepare-model-image.ts';
 
-/** Tokens of text the prompt costs, for the estimate: ~2 400 characters at ~4 characters a token, with room. */
-const PROMPT_TOKENS_ESTIMATE = 900;
+/** Tokens of text the prompt (and the answer schema) costs, for the estimate: up to ~3 600 characters at ~4 characters a token, +30 % for the newer tokenizers (Claude 4.7 and later) and hex strings, with room. */
+const PROMPT_TOKENS_ESTIMATE = 1400;
 
 /** What every vision-model extractor is configured with, whichever API it speaks. */
 export interface VisionExtractorOptions {

@@ -1,6 +1,7 @@
 import type { PlanEntry, RunEvent, RunEventBody, StatusCode, Tier, Token } from '../../core/protocol/run-event.ts';
 import type { ColorVote } from '../../core/vote/color-vote.ts';
 import { consensus, type Consensus } from '../../core/vote/consensus.ts';
+import { BudgetError } from '../budget/budget-error.ts';
 import type { Ledger, Reservation } from '../budget/ledger.ts';
 import { cacheKey, sha256Hex } from '../cache/cache-key.ts';
 import type { ResultCache } from '../cache/result-cache.ts';
@@ -126,6 +127,11 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
         reservation = await ledger.reserve(runId, estimate);
       } catch (error) {
         heldInRun -= estimate;
+        // Spending that cannot be recorded is not made: the paid call is skipped, the free tiers go on.
+        if (error instanceof BudgetError && error.code === 'LEDGER_UNAVAILABLE') {
+          done('skipped', { code: 'LEDGER_UNAVAILABLE', reason: error.message });
+          return;
+        }
         throw error;
       }
       if (!reservation) {

@@ -26,14 +26,14 @@ export const decisionsRequestSchema = z.object({
  * which candidate a designer picked in review.
  */
 export function mountDashboard(app: Hono, service: RunService, version: string): void {
-  const figures = () => ({
-    ...service.metrics.snapshot(),
-    spent_today_usd: service.ledger.spentToday(),
-    daily_cap_usd: service.ledger.dailyCapUsd,
-  });
-  app.get('/api/v1/metrics', (c) => c.json(figures()));
-  app.get('/dashboard', (c) => {
-    const f = figures();
+  const figures = async () => {
+    // Other processes book against the same cap; a failing store leaves the last figures read.
+    await service.ledger.refresh().catch(() => undefined);
+    return { ...service.metrics.snapshot(), spent_today_usd: service.ledger.spentToday(), daily_cap_usd: service.ledger.dailyCapUsd };
+  };
+  app.get('/api/v1/metrics', async (c) => c.json(await figures()));
+  app.get('/dashboard', async (c) => {
+    const f = await figures();
     return c.html(renderDashboard({ extractors: f.extractors, runs: f.runs, decisions: f.decisions, spentTodayUsd: f.spent_today_usd, dailyCapUsd: f.daily_cap_usd, version }));
   });
   app.post('/api/v1/decisions', async (c) => {

@@ -1,9 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createLedger } from '../budget/ledger.ts';
-import { FileLedgerStore } from '../budget/file-ledger-store.ts';
+import { createLedger, DEFAULT_STALE_AFTER_MS } from '../budget/ledger.ts';
+import { importFileLedger } from '../budget/import-file-ledger.ts';
+import { SqlLedgerStore } from '../budget/sql-ledger-store.ts';
 import { createResultCache } from '../cache/result-cache.ts';
-import { FileCacheStore } from '../cache/file-cache-store.ts';
+import { SqlCacheStore } from '../cache/sql-cache-store.ts';
+import { openPostgresDatabase } from '../db/open-postgres-database.ts';
+import { openSqliteDatabase, SQLITE_FILE_NAME } from '../db/open-sqlite-database.ts';
 import { loadExtractorsFile } from '../config/load-extractors-file.ts';
 import { decodeImage } from '../decode/decode-image.ts';
 import { createExtractors, type ExtractorEnv } from '../extractors/create-extractors.ts';
@@ -15,9 +18,12 @@ export const DEFAULT_DAILY_BUDGET_USD = 5;
 
 /**
  * The run service as the backend and the CLI both build it from the environment: the extractors
- * file (`CHORUS_EXTRACTORS_CONFIG`) and keys, a durable ledger under the daily cap
- * (`CHORUS_DAILY_BUDGET_USD`), and the result cache, both in `CHORUS_DATA_DIR` (default `./.chorus`).
- * Rejects with a readable Error on a bad setting or an unreadable extractors file.
+ * file (`CHORUS_EXTRACTORS_CONFIG`) and keys, the ledger under the daily cap
+ * (`CHORUS_DAILY_BUDGET_USD`) and the result cache, both in one database: PostgreSQL at
+ * `CHORUS_DATABASE_URL` when set, else SQLite in `CHORUS_DATA_DIR` (default `./.chorus`). A file
+ * ledger from an earlier version there is moved into the database first.
+ * Rejects with a readable Error on a bad setting, an unreadable extractors file, or a damaged or
+ * unreachable database.
  */
 export async function createRunServiceFromEnv(env: ExtractorEnv): Promise<{ runs: RunService; close: () => Promise<void> }> {
   const dailyCapUsd = Number(env.CHORUS_DAILY_BUDGET_USD ?? DEFAULT_DAILY_BUDGET_USD);
@@ -25,8 +31,23 @@ export async function createRunServiceFromEnv(env: ExtractorEnv): Promise<{ runs
   const dataDirectory = path.resolve(env.CHORUS_DATA_DIR ?? '.chorus');
   await mkdir(dataDirectory, { recursive: true });
   const extractors = createExtractors(loadExtractorsFile(env.CHORUS_EXTRACTORS_CONFIG ?? undefined), env);
-  const ledgerStore = new FileLedgerStore(dataDirectory);
-  const ledger = await createLedger({ store: ledgerStore, dailyCapUsd });
-  const cache = createResultCache({ store: new FileCacheStore({ dataDirectory }), schema: cachedResultSchema });
-  return { runs: createRunService({ extractors, ledger, cache, decodeImage }), close: () => ledgerStore.close() };
+  const staleAfterMs = Number(env.CHORUS_LEDGER_STALE_AFTER_MS ?? DEFAULT_STALE_AFTER_MS);
+  if (!Number.isSafeInteger(staleAfterMs) || staleAfterMs < 1_000) throw new Error(`CHORUS_LEDGER_STALE_AFTER_MS must be a whole number of milliseconds ≥ 1000, got "${env.CHORUS_LEDGER_STALE_AFTER_MS}".`);
+  const databaseUrl = env.CHORUS_DATABASE_URL?.trim();
+  const db = databaseUrl ? await openPostgresDatabase(databaseUrl) : await openSqliteDatabase(path.join(dataDirectory, SQLITE_FILE_NAME));
+  try {
+    await importFileLedger(dataDirectory, db);
+    const ledger = await createLedger({ store: new SqlLedgerStore(db), dailyCapUsd, staleAfterMs });
+    const cache = createResultCache({ store: new SqlCacheStore(db), schema: cachedResultSchema });
+    return {
+      runs: createRunService({ extractors, ledger, cache, decodeImage }),
+      close: async () => {
+        await ledger.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }

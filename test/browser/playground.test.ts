@@ -257,10 +257,16 @@ describe('the playground: Chorus in a browser, served by the backend', () => {
     const backend = await startBackend({ CHORUS_TOKEN: TOKEN });
 
     // Without the token the page still loads; the backend refuses its run, tier 1 stays.
-    expected = [/WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/v1\/extract\/progressive' failed/];
+    // After the refused socket, Chorus asks the health route why: the 401 it gets is the second error Chromium logs.
+    expected = [
+      /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/v1\/extract\/progressive' failed/,
+      /Failed to load resource: the server responded with a status of 401/,
+    ];
     const bare = await open(`${backend.url}/`);
     await bare.getByTestId('image-file').setInputFiles(FIXTURE_PATH);
     await bare.getByTestId('backend-problem').waitFor();
+    // The designer is told the real cause, not to start a server that is running.
+    expect(await bare.getByTestId('backend-problem').textContent()).toContain("refused Chorus's access token");
     expect(await bare.getByTestId('palette-source').textContent()).toBe('Tier 1 · browser');
     await bare.close();
 

@@ -99,7 +99,7 @@ describe('Chorus UI: Export tokens in the plugin', () => {
 
     // The designer changes the background style by hand in Figma.
     const written = await page.evaluate(() => window.chorusHarness?.styles() ?? []);
-    const background = written.find((s) => s.pluginData['chorus.slot'] === 'background');
+    const background = written.find((s) => s.sharedPluginData['chorus.slot'] === 'background');
     if (!background) throw new Error('no background style was written');
     await page.evaluate(([id, hex]) => window.chorusHarness?.editStyleByHand(id!, hex!), [background.id, EDITED]);
     const styles = await page.evaluate(() => window.chorusHarness?.styles() ?? []);
@@ -122,7 +122,7 @@ describe('Chorus UI: Export tokens in the plugin', () => {
 
 /** The role the slot stands for (`primary-2` → `primary`; `color-3` → none). */
 function roleOf(style: StyleSnapshot): string | undefined {
-  const slot = style.pluginData['chorus.slot'] ?? '';
+  const slot = style.sharedPluginData['chorus.slot'] ?? '';
   return slot.startsWith('color-') ? undefined : slot.replace(/-\d+$/, '');
 }
 

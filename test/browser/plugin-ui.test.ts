@@ -153,7 +153,7 @@ describe('Chorus UI in Chromium, on the plugin and a fake figma', () => {
     expect(styles).toHaveLength(swatchCount);
     for (const style of styles) expect(style.name.startsWith('Chorus/')).toBe(true);
     expect(styles.map((style) => solidHex(style.paints))).toContain(background.hex);
-    expect(await page.evaluate(() => window.chorusHarness?.undoCommits())).toBe(1);
+    expect(await page.evaluate(() => window.chorusHarness?.undoSteps())).toBe(1);
 
     // A second run finds its styles again by plugin data: nothing new, nothing changed.
     await ui.getByRole('button', { name: 'Create styles' }).click();

@@ -135,7 +135,7 @@ describe('Chorus UI: a conflict flagged in the file and settled in the Review pa
     await expect.poll(() => summary.textContent(), { timeout: WAIT_MS }).toContain('1 needs review');
     const written = await styleNamed(page, 'Chorus/border');
     expect(solidHex(written.paints)).toBe(MEASURED_BORDER);
-    expect(written.pluginData[CHORUS_STYLE_DATA.review]).toContain(MODELS_BORDER);
+    expect(written.sharedPluginData[CHORUS_STYLE_DATA.review]).toContain(MODELS_BORDER);
     expect(written.description).toContain('Review in Chorus');
     // Written with the flag: the swatch now offers the Review panel, and the tab counts it.
     await border.scrollIntoViewIfNeeded();
@@ -226,7 +226,7 @@ describe('Chorus UI: a conflict flagged in the file and settled in the Review pa
       .toContain('"variables":true');
     await ui.getByRole('button', { name: 'Create styles' }).click();
     await expect.poll(() => ui.getByTestId('write-summary').textContent(), { timeout: WAIT_MS }).toContain('1 needs review');
-    expect((await borderVariable(page)).pluginData[CHORUS_STYLE_DATA.review]).toContain(MODELS_BORDER);
+    expect((await borderVariable(page)).sharedPluginData[CHORUS_STYLE_DATA.review]).toContain(MODELS_BORDER);
     await ui.getByTestId('write-review').click();
     await ui.getByTestId('review').waitFor();
 
@@ -247,7 +247,7 @@ describe('Chorus UI: a conflict flagged in the file and settled in the Review pa
     const settled = await styleNamed(page, 'Chorus/border');
     expect(solidHex(settled.paints)).toBe(MEASURED_BORDER);
     expectSettled(settled);
-    expect((await borderVariable(page)).pluginData[CHORUS_STYLE_DATA.review] ?? '').toBe('');
+    expect((await borderVariable(page)).sharedPluginData[CHORUS_STYLE_DATA.review] ?? '').toBe('');
     expect(await ui.getByTestId('learning').locator('[data-extractor="flat-regions"]').textContent()).toContain('agreed with you 1 of 1');
     expect(await ui.getByTestId('learning').locator('[data-extractor="openai"]').textContent()).toContain('agreed with you 0 of 1');
     await expect.poll(() => decisionsRecorded(backend), { timeout: WAIT_MS }).toBe(1);
@@ -284,8 +284,8 @@ function recordRunRequests(page: Page): ExtractRequest[] {
 
 /** The review flag is gone from the style, and the designer's decision is recorded in its place. */
 function expectSettled(style: StyleSnapshot): void {
-  expect(style.pluginData[CHORUS_STYLE_DATA.review] ?? '').toBe('');
-  expect(style.pluginData[CHORUS_STYLE_DATA.decision] ?? '').not.toBe('');
+  expect(style.sharedPluginData[CHORUS_STYLE_DATA.review] ?? '').toBe('');
+  expect(style.sharedPluginData[CHORUS_STYLE_DATA.decision] ?? '').not.toBe('');
   expect(style.description).not.toContain('Review in Chorus');
   expect(style.description).toContain(CHOSEN_IN_REVIEW);
 }
@@ -300,7 +300,7 @@ async function styleNamed(page: Page, name: string): Promise<StyleSnapshot> {
 /** The variable Chorus wrote for the border (found by its plugin data, as Chorus finds it). */
 async function borderVariable(page: Page): Promise<VariableSnapshot> {
   const { variables } = (await page.evaluate(() => window.chorusHarness?.variables())) ?? { variables: [] };
-  const found = variables.find((v) => v.pluginData[CHORUS_STYLE_DATA.slot] === 'border');
+  const found = variables.find((v) => v.sharedPluginData[CHORUS_STYLE_DATA.slot] === 'border');
   if (!found) throw new Error(`no variable for the border; the file has ${variables.map((v) => v.name).join(', ') || 'none'}`);
   return found;
 }

@@ -14,11 +14,11 @@ export interface CliRun {
 }
 
 /**
- * The environment a CLI run sees: this process's, without any Chorus setting or provider key it
+ * The environment a CLI run sees: this process's, without any Chorus setting, provider key or proxy it
  * may have (a developer's real OPENAI_API_KEY must not be spent by a test), plus `env`.
  */
 export function cliEnv(env: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(CHORUS_|OPENAI_|ANTHROPIC_)/.test(key)));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(CHORUS_|OPENAI_|ANTHROPIC_|GEMINI_|HTTPS?_PROXY$|NO_PROXY$)/i.test(key)));
   return { ...clean, ...env };
 }
 

@@ -6,6 +6,7 @@ export type FaultOp =
   | 'setDescription'
   | 'setPaints'
   | 'setPluginData'
+  | 'setSharedPluginData'
   | 'getLocalPaintStylesAsync'
   | 'clientStorage.getAsync'
   | 'clientStorage.setAsync'

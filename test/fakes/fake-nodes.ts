@@ -233,6 +233,24 @@ export class FakeDocument {
     this.data = new PluginDataStore(() => this.id, world.journal, world.faults, () => undefined);
   }
 
+  /** Test control: the plugin's id changed, so its private data here is out of reach. */
+  forgetPrivatePluginData(): void {
+    this.data.forgetPrivate();
+  }
+  getSharedPluginData(namespace: string, key: string): string {
+    return this.data.getShared(namespace, key);
+  }
+  setSharedPluginData(namespace: string, key: string, value: string): void {
+    this.data.setShared(namespace, key, value);
+  }
+  getSharedPluginDataKeys(namespace: string): string[] {
+    return this.data.sharedKeys(namespace);
+  }
+  /** Shared plugin data keyed `namespace.key` (a test's view, not Figma's API). */
+  sharedEntries(): Record<string, string> {
+    return this.data.sharedEntries();
+  }
+
   get children(): readonly FakePage[] {
     return Object.freeze(this.pages.slice());
   }

@@ -119,6 +119,10 @@ export class FakePaintStyle implements PaintStyle {
   getPluginDataKeys(): string[] {
     return this.data.keys();
   }
+  /** Test control: the plugin's id changed, so its private data here is out of reach. */
+  forgetPrivatePluginData(): void {
+    this.data.forgetPrivate();
+  }
   getSharedPluginData(namespace: string, key: string): string {
     return this.data.getShared(namespace, key);
   }
@@ -130,11 +134,24 @@ export class FakePaintStyle implements PaintStyle {
   }
 
   /** The designer changing the style in Figma's UI: validated like the API, never journaled. */
-  designerEdit(change: { name?: string; description?: string; paints?: readonly Paint[]; pluginData?: Record<string, string> }): void {
+  designerEdit(change: {
+    name?: string;
+    description?: string;
+    paints?: readonly Paint[];
+    pluginData?: Record<string, string>;
+    /** Keyed `namespace.key`, e.g. `chorus.review`. */
+    sharedPluginData?: Record<string, string>;
+  }): void {
     if (change.name !== undefined) this.currentName = change.name;
     if (change.description !== undefined) this.currentDescription = change.description;
     if (change.paints !== undefined) this.stored = validatePaints(change.paints);
     for (const [key, value] of Object.entries(change.pluginData ?? {})) this.data.write(key, value);
+    this.data.writeSharedEntries(change.sharedPluginData ?? {});
+  }
+
+  /** Shared plugin data keyed `namespace.key` (a test's view, not Figma's API). */
+  sharedEntries(): Record<string, string> {
+    return this.data.sharedEntries();
   }
 
   private assertLive(): void {

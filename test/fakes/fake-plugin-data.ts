@@ -29,6 +29,11 @@ export class PluginDataStore {
     return [...this.data.keys()];
   }
 
+  /** What a new plugin id sees of this owner's private data: nothing (setPluginData docs). */
+  forgetPrivate(): void {
+    this.data.clear();
+  }
+
   /** A write made by the plugin: checked, journaled, and subject to injected faults. */
   set(key: string, value: string): void {
     requireString(key, 'setPluginData', 'key');
@@ -56,14 +61,49 @@ export class PluginDataStore {
     return this.shared.get(`${namespace}\u0000${key}`) ?? '';
   }
 
+  /** A write made by the plugin: checked (Figma's namespace rule, the 100 kB entry limit), journaled, subject to faults. */
   setShared(namespace: string, key: string, value: string): void {
     requireString(namespace, 'setSharedPluginData', 'namespace');
     requireString(key, 'setSharedPluginData', 'key');
     requireString(value, 'setSharedPluginData', 'value');
+    // setSharedPluginData docs: the namespace is at least 3 alphanumeric characters (or _ and .).
+    if (!/^[A-Za-z0-9_.]{3,}$/.test(namespace)) {
+      throw new Error(`in setSharedPluginData: namespace "${namespace}" must be at least 3 alphanumeric characters`);
+    }
     this.assertWritable();
+    const bytes = new TextEncoder().encode(namespace + key + value).length;
+    if (bytes > MAX_ENTRY_BYTES) {
+      throw new Error(`in setSharedPluginData: the entry is ${bytes} bytes; the limit is ${MAX_ENTRY_BYTES} (100 kB)`);
+    }
+    this.faults.check('setSharedPluginData');
+    const before = this.getShared(namespace, key);
+    this.writeShared(namespace, key, value);
+    this.journal.record({ op: 'setSharedPluginData', targetId: this.ownerId(), key: `${namespace}.${key}` }, () => this.writeShared(namespace, key, before));
+  }
+
+  /** A write made by a test control: not journaled. */
+  writeShared(namespace: string, key: string, value: string): void {
     const id = `${namespace}\u0000${key}`;
     if (value === '') this.shared.delete(id);
     else this.shared.set(id, value);
+  }
+
+  /** Every shared entry, keyed `namespace.key` (so Chorus's read as `chorus.hex`, `chorus.review`, …). */
+  sharedEntries(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [id, value] of [...this.shared.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const [namespace, key] = id.split('\u0000') as [string, string];
+      out[`${namespace}.${key}`] = value;
+    }
+    return out;
+  }
+
+  /** Sets `namespace.key` entries as a test control would (the first dot splits namespace from key). */
+  writeSharedEntries(entries: Record<string, string>): void {
+    for (const [id, value] of Object.entries(entries)) {
+      const dot = id.indexOf('.');
+      this.writeShared(id.slice(0, dot), id.slice(dot + 1), value);
+    }
   }
 
   sharedKeys(namespace: string): string[] {

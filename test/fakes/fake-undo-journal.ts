@@ -7,6 +7,7 @@ export interface JournalEntry {
     | 'setDescription'
     | 'setPaints'
     | 'setPluginData'
+    | 'setSharedPluginData'
     | 'createVariableCollection'
     | 'removeVariableCollection'
     | 'renameVariableCollection'

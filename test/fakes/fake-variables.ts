@@ -200,6 +200,10 @@ export class FakeVariableCollection implements VariableCollection {
   getPluginDataKeys(): string[] {
     return this.data.keys();
   }
+  /** Test control: the plugin's id changed, so its private data here is out of reach. */
+  forgetPrivatePluginData(): void {
+    this.data.forgetPrivate();
+  }
   getSharedPluginData(namespace: string, key: string): string {
     return this.data.getShared(namespace, key);
   }
@@ -208,6 +212,10 @@ export class FakeVariableCollection implements VariableCollection {
   }
   getSharedPluginDataKeys(namespace: string): string[] {
     return this.data.sharedKeys(namespace);
+  }
+  /** Shared plugin data keyed `namespace.key` (a test's view, not Figma's API). */
+  sharedEntries(): Record<string, string> {
+    return this.data.sharedEntries();
   }
 
   /** A test control's write (the designer's), not journaled. */
@@ -362,6 +370,10 @@ export class FakeVariable implements Variable {
   getPluginDataKeys(): string[] {
     return this.data.keys();
   }
+  /** Test control: the plugin's id changed, so its private data here is out of reach. */
+  forgetPrivatePluginData(): void {
+    this.data.forgetPrivate();
+  }
   getSharedPluginData(namespace: string, key: string): string {
     return this.data.getShared(namespace, key);
   }
@@ -371,9 +383,21 @@ export class FakeVariable implements Variable {
   getSharedPluginDataKeys(namespace: string): string[] {
     return this.data.sharedKeys(namespace);
   }
+  /** Shared plugin data keyed `namespace.key` (a test's view, not Figma's API). */
+  sharedEntries(): Record<string, string> {
+    return this.data.sharedEntries();
+  }
 
   /** The designer editing the variable in Figma's variables panel: validated like the API, never journaled. */
-  designerEdit(change: { name?: string; description?: string; value?: VariableValue; scopes?: VariableScope[]; pluginData?: Record<string, string> }): void {
+  designerEdit(change: {
+    name?: string;
+    description?: string;
+    value?: VariableValue;
+    scopes?: VariableScope[];
+    pluginData?: Record<string, string>;
+    /** Keyed `namespace.key`, e.g. `chorus.review`. */
+    sharedPluginData?: Record<string, string>;
+  }): void {
     this.assertLive('edit');
     if (change.name !== undefined) {
       this.store.requireFreeName(this.collection, change.name, 'set_name', this);
@@ -385,6 +409,7 @@ export class FakeVariable implements Variable {
     }
     if (change.scopes !== undefined) this.currentScopes = checkScopes(change.scopes, this.resolvedType);
     for (const [key, value] of Object.entries(change.pluginData ?? {})) this.data.write(key, value);
+    this.data.writeSharedEntries(change.sharedPluginData ?? {});
   }
 
   get isLive(): boolean {
@@ -406,6 +431,8 @@ export interface VariableSnapshot {
   scopes: VariableScope[];
   valuesByMode: { [modeId: string]: VariableValue };
   pluginData: Record<string, string>;
+  /** Keyed `namespace.key`. */
+  sharedPluginData: Record<string, string>;
 }
 
 export interface CollectionSnapshot {
@@ -414,6 +441,8 @@ export interface CollectionSnapshot {
   defaultModeId: string;
   modes: { modeId: string; name: string }[];
   pluginData: Record<string, string>;
+  /** Keyed `namespace.key`. */
+  sharedPluginData: Record<string, string>;
 }
 
 /** The document's local variables and collections, and figma.variables over them. */
@@ -551,6 +580,7 @@ export class VariableStore {
         defaultModeId: c.defaultModeId,
         modes: structuredClone(c.modes),
         pluginData: pluginDataOf(c),
+        sharedPluginData: c.sharedEntries(),
       })),
       variables: this.liveVariables().map((v) => ({
         id: v.id,
@@ -561,6 +591,7 @@ export class VariableStore {
         scopes: v.scopes,
         valuesByMode: structuredClone(v.valuesByMode),
         pluginData: pluginDataOf(v),
+        sharedPluginData: v.sharedEntries(),
       })),
     };
   }

@@ -69,6 +69,34 @@ describe('figma fake: plugin data', () => {
     expect(() => style.setPluginData('n', 1 as unknown as string)).toThrow(/to have type string/);
     expect(() => style.setPluginData('big', 'x'.repeat(100 * 1024))).toThrow(/limit/);
   });
+
+  it('keeps shared plugin data per namespace, journaled like private data, and checks the namespace', () => {
+    const fake = createFigmaFake();
+    const style = fake.figma.createPaintStyle();
+    fake.figma.commitUndo();
+    style.setSharedPluginData('chorus', 'slot', 'primary');
+    expect(style.getSharedPluginData('chorus', 'slot')).toBe('primary');
+    expect(style.getSharedPluginData('other', 'slot')).toBe('');
+    expect(style.getSharedPluginDataKeys('chorus')).toEqual(['slot']);
+    expect(fake.undo.pending).toEqual([{ op: 'setSharedPluginData', targetId: style.id, key: 'chorus.slot' }]);
+    fake.undo.undo();
+    expect(style.getSharedPluginData('chorus', 'slot')).toBe('');
+    expect(() => style.setSharedPluginData('ab', 'k', 'v')).toThrow(/at least 3/);
+    fake.failNext('setSharedPluginData');
+    expect(() => fake.figma.root.setSharedPluginData('chorus', 'k', 'v')).toThrow(/injected/);
+  });
+
+  it('loses private data and keeps shared data when the plugin id changes', () => {
+    const fake = createFigmaFake();
+    const style = fake.figma.createPaintStyle();
+    style.setPluginData('chorus.slot', 'primary');
+    style.setSharedPluginData('chorus', 'slot', 'primary');
+    fake.figma.root.setPluginData('chorus.learning', '{}');
+    fake.changePluginId();
+    expect(style.getPluginData('chorus.slot')).toBe('');
+    expect(fake.figma.root.getPluginData('chorus.learning')).toBe('');
+    expect(style.getSharedPluginData('chorus', 'slot')).toBe('primary');
+  });
 });
 
 describe('figma fake: dynamic-page document access', () => {

@@ -74,6 +74,8 @@ export interface PaintStyleInit {
   paints?: readonly Paint[];
   description?: string;
   pluginData?: Record<string, string>;
+  /** Shared plugin data keyed `namespace.key`, e.g. `chorus.slot`. */
+  sharedPluginData?: Record<string, string>;
 }
 
 /** A designer's edit in Figma's UI (not the plugin's, so not on the plugin's undo journal). */
@@ -84,6 +86,8 @@ export interface DesignerStyleEdit {
   hex?: string;
   paints?: readonly Paint[];
   pluginData?: Record<string, string>;
+  /** Shared plugin data keyed `namespace.key`, e.g. `chorus.review`. */
+  sharedPluginData?: Record<string, string>;
 }
 
 /** Plain data of one live local paint style, for `expect(...).toEqual` before/after comparisons. */
@@ -93,6 +97,8 @@ export interface StyleSnapshot {
   description: string;
   paints: Paint[];
   pluginData: Record<string, string>;
+  /** Shared plugin data keyed `namespace.key` (Chorus's: `chorus.slot`, `chorus.hex`, …). */
+  sharedPluginData: Record<string, string>;
 }
 
 /** A designer's edit of a variable in Figma's variables panel (not on the plugin's undo journal). */
@@ -104,6 +110,8 @@ export interface DesignerVariableEdit {
   value?: VariableValue;
   scopes?: VariableScope[];
   pluginData?: Record<string, string>;
+  /** Shared plugin data keyed `namespace.key`. */
+  sharedPluginData?: Record<string, string>;
 }
 
 /** Plain data of the document's local variables and collections. */
@@ -185,6 +193,11 @@ export interface FigmaFake {
   /** Writes plugin data on `figma.root` as something other than this plugin run would (an older Chorus, a damaged file). */
   seedDocumentPluginData(key: string, value: string): void;
 
+  /**
+   * Publishing under a Figma-assigned id (or any change of plugin id): every private plugin data
+   * entry the plugin wrote becomes unreachable (setPluginData docs); shared plugin data stays.
+   */
+  changePluginId(): void;
   /** Makes the (after + 1)-th next call of `op` throw (once). */
   failNext(op: FaultOp, options?: { message?: string; after?: number }): void;
 
@@ -638,6 +651,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
         description: init.description ?? '',
         paints: paintsOf(init) ?? [],
         pluginData: init.pluginData ?? {},
+        sharedPluginData: init.sharedPluginData ?? {},
       });
       styles.push(style);
       return style;
@@ -657,6 +671,7 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
           description: style.description,
           paints: structuredClone(style.paints) as Paint[],
           pluginData,
+          sharedPluginData: style.sharedEntries(),
         };
       });
     },
@@ -679,6 +694,12 @@ export function createFigmaFake(options: FigmaFakeOptions = {}): FigmaFake {
       document.seedPluginData(key, value);
     },
 
+    changePluginId() {
+      for (const style of styles) style.forgetPrivatePluginData();
+      for (const variable of variables.liveVariables()) variable.forgetPrivatePluginData();
+      for (const collection of variables.liveCollections()) collection.forgetPrivatePluginData();
+      document.forgetPrivatePluginData();
+    },
     failNext(op, failOptions = {}) {
       faults.add(op, failOptions.message ?? `figma fake: injected failure of ${op}`, failOptions.after ?? 0);
     },

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedger } from '../../server/budget/ledger.ts';
-import { FileLedgerStore } from '../../server/budget/file-ledger-store.ts';
+import { SqlLedgerStore } from '../../server/budget/sql-ledger-store.ts';
 import { createResultCache } from '../../server/cache/result-cache.ts';
-import { FileCacheStore } from '../../server/cache/file-cache-store.ts';
+import { SqlCacheStore } from '../../server/cache/sql-cache-store.ts';
+import { openSqliteDatabase } from '../../server/db/open-sqlite-database.ts';
 import { loadExtractorsFile } from '../../server/config/load-extractors-file.ts';
 import { decodeImage } from '../../server/decode/decode-image.ts';
 import { createExtractors } from '../../server/extractors/create-extractors.ts';
@@ -26,8 +27,8 @@ const RUNS = 100;
 /** Longest any one run may take before it counts as hung; the whole batch is bounded by it too. */
 const RUN_TIMEOUT_MS = 60_000;
 /**
- * The daily cap, USD: a handful of runs' paid calls. Each run reserves the estimates of three
- * paid calls (about $0.033 on a 1440 × 900 screen, most of it Sonnet) and is billed far less by the
+ * The daily cap, USD: a handful of runs' paid calls. Each run reserves the estimates of four
+ * paid calls (about $0.05 on a 1440 × 900 screen, most of it Sonnet and Gemini's output cap) and is billed far less by the
  * fakes, so with 100 runs at once the cap turns many calls away with DAILY_CAP.
  */
 const DAILY_CAP_USD = 0.1;
@@ -100,12 +101,12 @@ describe(`${RUNS} concurrent WebSocket runs with every tier (fakes answering in 
 
   it('with limits that admit them all, completes every run with contiguous events, never passes the daily cap and leaves nothing reserved', async () => {
     const dataDirectory = await tempDir();
-    const ledgerStore = new FileLedgerStore(dataDirectory);
-    const ledger = await createLedger({ store: ledgerStore, dailyCapUsd: DAILY_CAP_USD });
+    const db = await openSqliteDatabase(path.join(dataDirectory, 'chorus.db'));
+    const ledger = await createLedger({ store: new SqlLedgerStore(db), dailyCapUsd: DAILY_CAP_USD });
     const runs = createRunService({
       extractors: createExtractors(loadExtractorsFile(), fakes.env),
       ledger,
-      cache: createResultCache({ store: new FileCacheStore({ dataDirectory }), schema: cachedResultSchema }),
+      cache: createResultCache({ store: new SqlCacheStore(db), schema: cachedResultSchema }),
       decodeImage,
       // One client may run all of them at once; the pixel budget stays as shipped (100 screens ≈ 130 MP of 200).
       limits: { ...LIMITS, concurrentRunsPerClient: RUNS, runsPerMinutePerClient: 10 * RUNS },
@@ -128,7 +129,8 @@ describe(`${RUNS} concurrent WebSocket runs with every tier (fakes answering in 
       expect(Math.abs(summary.reportedCostUsd - ledger.spentToday())).toBeLessThan(RUNS * 1e-6);
     } finally {
       await served.close();
-      await ledgerStore.close();
+      await ledger.stop();
+      await db.close();
     }
   }, 2 * RUN_TIMEOUT_MS);
 });

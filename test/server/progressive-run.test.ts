@@ -185,8 +185,8 @@ describe('a run over a real WebSocket, with the real SDKs against fake providers
     await freshDataDir();
     const onlyOpenAi = configWithTimeouts(3_000);
     const config: ExtractorsFile = { ...onlyOpenAi, extractors: onlyOpenAi.extractors.filter((e) => e.tier === 1 || e.id === 'openai') };
-    // One gpt-6-luna estimate on a 1440×900 frame is about $0.00099; the fake bills $0.00015.
-    const env = { CHORUS_DAILY_BUDGET_USD: '0.001' };
+    // One gpt-6-luna estimate on a 1440×900 frame is about $0.00105; the fake bills $0.00015.
+    const env = { CHORUS_DAILY_BUDGET_USD: '0.0011' };
     await start({ config, env });
     const before = fakes.openai.requests.length;
     const first = await runOverWebSocket(wsUrl, extract());

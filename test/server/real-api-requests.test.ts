@@ -18,16 +18,16 @@ function only(ids: readonly string[], timeoutMs = 3_000, patch: (e: ExtractorsFi
   return { ...all, extractors: all.extractors.filter((e) => e.tier === 1 || ids.includes(e.id)).map(patch) };
 }
 
-/** A noisy 3200 × 2000 screen: large enough to need a downscale for every model, and too big as PNG for Anthropic's 5 MB cap once fitted. */
+/** A 3200 × 2000 screen, its right half noise: large enough to need a downscale for every model, and too big as PNG for Anthropic's 5 MB cap once fitted. */
 function largeNoisyPng(): string {
   let seed = 12345;
-  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
   const png = encodeTestPng({
     width: 3200,
     height: 2000,
     colorType: 2,
     bitDepth: 8,
-    samples: (x, y) => (y < 200 ? [40, 42, 54] : x < 400 ? [68, 71, 90] : [next(), next(), next()]),
+    samples: (x, y) => (y < 200 ? [40, 42, 54] : x < 1600 ? [68, 71, 90] : [next(), next(), next()]),
   });
   return Buffer.from(png).toString('base64');
 }
@@ -164,6 +164,8 @@ describe('requests as the real APIs need them, with the real SDKs against the fa
     expect(Math.max(claudeSize.width, claudeSize.height)).toBeLessThanOrEqual(2576);
     expect(Math.ceil(claudeSize.width / 28) * Math.ceil(claudeSize.height / 28)).toBeLessThanOrEqual(4784);
     expect(claudeBytes.byteLength).toBeLessThanOrEqual(5 * 1024 * 1024);
+    // Half noise at that size is over 5 MB as PNG: it went as JPEG.
+    expect(claudeImage.media_type).toBe('image/jpeg');
 
     const [gpt] = modelRequest(fakes.openai, marks.openai, '/v1/chat/completions');
     const gptUrl = (gpt!.messages[0]!.content[0]!['image_url'] as { url: string }).url;
@@ -180,7 +182,7 @@ describe('requests as the real APIs need them, with the real SDKs against the fa
     const accepted = events[0]!;
     if (accepted.stage !== 'accepted') throw new Error('no plan');
     const haikuEstimate = accepted.plan.find((p) => p.extractor === 'anthropic')!.estimated_cost;
-    expect(haikuEstimate).toBeLessThanOrEqual(((4784 + 900) * 0.1 + 1500 * 0.5) / 1e6 + 1e-9);
+    expect(haikuEstimate).toBeLessThanOrEqual(((4784 + 1400) * 0.1 + 1500 * 0.5) / 1e6 + 1e-9);
   });
 
   it('sends a simple screen smaller than the model’s native size', async () => {

@@ -21,10 +21,14 @@ export interface RoleTestimony {
 export function roleTestimony(decision: RoleDecision, witnesses: readonly Witness[]): RoleTestimony {
   const { winner, ballots } = decision;
   const byGroup = new Map<ValueGroup, Witness[]>();
-  for (const b of ballots) byGroup.set(b.group, [...(byGroup.get(b.group) ?? []), b.witness]);
-  const voted = new Set(ballots.map((b) => b.witness));
   const dissent: Witness[] = [];
   const silent: Witness[] = [];
+  for (const b of ballots) {
+    // A ballot for a colour that cannot win (one model's unmeasured colour) names no real rival: it only says "not the winner", faintly.
+    if (b.group === winner || decision.tally.has(b.group)) byGroup.set(b.group, [...(byGroup.get(b.group) ?? []), b.witness]);
+    else silent.push(b.witness);
+  }
+  const voted = new Set(ballots.map((b) => b.witness));
   for (const w of witnesses) {
     if (w.echo || voted.has(w)) continue;
     if (winner.points.some((p) => w.extractors.has(p.vote.extractor))) dissent.push(w);

@@ -13,17 +13,23 @@ export const PERCEPTIBLE_DE = 2.3;
 export const DOUBT_BELOW = 0.5;
 
 /**
- * Why a colour is a conflict, as a sentence for the designer, or undefined when it is not one. A
- * conflict is a material disagreement: independent witnesses split on the role between perceptibly
- * different colours, or the evidence leans against the colour the vote kept.
+ * Why a role's colour is a conflict, as a sentence for the designer, or undefined when it is not
+ * one. A conflict is a material disagreement, one of:
+ * - a split: under CONFLICT_BELOW of the weight behind the winner, against a perceptibly different
+ *   colour that two independent witnesses back, or that outweighs a winner only one backs (one
+ *   model's slip against several agreeing witnesses is settled by the vote, not flagged);
+ * - a lone claim the evidence leans against (a belief under DOUBT_BELOW).
  */
-export function roleConflict(decision: RoleDecision, beliefValue: number): string | undefined {
+export function roleConflict(decision: RoleDecision, beliefValue: number, backers: (group: ValueGroup) => number): string | undefined {
   const { role, winner, tally, share } = decision;
-  const rivals = [...tally.keys()].filter((g) => g !== winner && ciede2000(g.lab, winner.lab) >= PERCEPTIBLE_DE);
+  const lone = backers(winner) < 2;
+  const rivals = [...tally.keys()].filter(
+    (g) => g !== winner && ciede2000(g.lab, winner.lab) >= PERCEPTIBLE_DE && (backers(g) >= 2 || (lone && tally.get(g)! > tally.get(winner)!)),
+  );
   if (share < CONFLICT_BELOW && rivals.length > 0) {
     return `The voters split on ${role}: ${describe(winner, decision)} against ${rivals.map((g) => describe(g, decision)).join(', ')}.`;
   }
-  if (beliefValue < DOUBT_BELOW) return `Little evidence that ${winner.hex} is ${role}: most of the voters who answered said otherwise or nothing.`;
+  if (lone && beliefValue < DOUBT_BELOW) return `Little evidence that ${winner.hex} is ${role}: most of the voters who answered said otherwise or nothing.`;
   return undefined;
 }
 

@@ -1,7 +1,9 @@
 import { ROLES, type Role } from '../../palette/role.ts';
 import { CV_WITNESS, type Witness } from '../independence/find-witnesses.ts';
 import { byProminence, sum, type Point } from '../private/point.ts';
-import type { ValueGroup } from '../values/group-values.ts';
+import { ciede2000 } from '../../color/index.ts';
+import { READING_DE, type ValueGroup } from '../values/group-values.ts';
+import { SAME_VALUE_DE } from '../values/value-agreement.ts';
 
 /** One witness's answer to "which colour is this role": a value, and the votes that said so. */
 export interface Ballot {
@@ -20,8 +22,6 @@ export interface RoleDecision {
   readonly tally: ReadonlyMap<ValueGroup, number>;
   /** Weight of the witnesses behind the winner ÷ weight of every ballot for a colour that could win (0–1). */
   readonly share: number;
-  /** CV put the role on another colour and the models that agree with each other outvoted it. */
-  readonly overturnedCv: boolean;
 }
 
 /**
@@ -46,10 +46,12 @@ export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Wit
 
   const decisions: RoleDecision[] = [];
   for (const role of ROLES) {
-    const ballots = voters.flatMap((w) => {
-      const ballot = ballotOf(w, role, groups, groupOf);
-      return ballot ? [ballot] : [];
-    });
+    const ballots = settleReadings(
+      voters.flatMap((w) => {
+        const ballot = ballotOf(w, role, groups, groupOf);
+        return ballot ? [ballot] : [];
+      }),
+    );
     const weights = new Map<ValueGroup, number>();
     for (const b of ballots) if (admissible(b.group)) weights.set(b.group, (weights.get(b.group) ?? 0) + b.witness.weight);
     if (weights.size === 0) continue;
@@ -66,11 +68,36 @@ export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Wit
       tally: weights,
       // A ballot for a colour that cannot enter (one model's unmeasured colour) is dissent, not a split.
       share: weights.get(winner)! / sum(weights.values()),
-      overturnedCv: cvChoice !== undefined && winner !== cvChoice,
     });
   }
   return decisions;
 }
+
+/**
+ * A model's reading that is not a copy of any measured value is imprecise: where another colour
+ * proposed for the role by an exact ballot (CV's, or a model's copy) is nearer to the reading,
+ * within READING_DE, the reading was meant for it. Without this, a model reading #222222 as
+ * #22241c lands on a neighbouring edge blend CV also measured, and looks like a rival.
+ */
+function settleReadings(ballots: readonly Ballot[]): Ballot[] {
+  const exact = (b: Ballot) => b.witness.kind === 'cv' || b.points.some((p) => isCopy(p, b.group));
+  const anchors = [...new Set(ballots.filter(exact).map((b) => b.group))];
+  return ballots.map((b) => {
+    if (exact(b)) return b;
+    const reading = b.points[0]!;
+    let best: ValueGroup | undefined;
+    let bestDe = READING_DE;
+    for (const g of anchors) {
+      const de = ciede2000(g.lab, reading.lab);
+      if (de < bestDe) [best, bestDe] = [g, de];
+    }
+    return best ? { ...b, group: best } : b;
+  });
+}
+
+/** The vote copies one of the colour's measured values (within SAME_VALUE_DE). */
+const isCopy = (p: Point, group: ValueGroup): boolean =>
+  group.measured && group.points.some((m) => m.vote.measured && ciede2000(m.lab, p.lab) < SAME_VALUE_DE);
 
 /**
  * A witness's ballot for a role: the colour it gave the role. CV's extractors share one ballot, for

@@ -33,6 +33,8 @@ export interface ChorusHarness {
   clientStorageText(): string;
   /** Times the plugin called figma.commitUndo(). */
   undoCommits(): number;
+  /** Undo steps the plugin's actions made (what Ctrl+Z walks back through). */
+  undoSteps(): number;
   /** Errors thrown by the plugin's handlers, as text. */
   uncaughtErrors(): string[];
   /** Resolves when the fake has nothing left to deliver. */

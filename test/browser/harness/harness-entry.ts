@@ -124,6 +124,7 @@ async function boot(): Promise<void> {
     },
     clientStorageText: () => JSON.stringify([...fake.clientStorage]),
     undoCommits: () => fake.undo.commits,
+    undoSteps: () => fake.undo.steps.length,
     uncaughtErrors: () => fake.uncaughtErrors.map((error) => (error instanceof Error ? error.stack ?? error.message : String(error))),
     settle: () => fake.settle(),
   };
