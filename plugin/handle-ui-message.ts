@@ -64,7 +64,7 @@ export function createUiMessageHandler(figma: PluginAPI, post: (message: PluginM
 }
 
 /** The requests that write Chorus's data; the first one in a file moves what earlier versions kept privately. */
-const MIGRATING_REQUESTS: ReadonlySet<UiRequest['type']> = new Set(['write-styles', 'resolve-review', 'resolve-all-reviews']);
+const MIGRATING_REQUESTS: ReadonlySet<UiRequest['type']> = new Set(['write-styles', 'write-plan', 'write-modes', 'tokenize-apply', 'resolve-review', 'resolve-all-reviews']);
 
 async function answer(figma: PluginAPI, request: UiRequest, post: (message: PluginMessage) => void): Promise<void> {
   let reply: PluginMessage;

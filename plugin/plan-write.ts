@@ -6,6 +6,7 @@ import { readChorusVariables } from './private/chorus-variables.ts';
 import { figmaRgbToHex } from './private/figma-rgb-to-hex.ts';
 import { readDesignTokens } from './read-design-tokens.ts';
 import { readLibraryTokens } from './read-library-tokens.ts';
+import { getChorusData } from './private/chorus-plugin-data.ts';
 
 /**
  * What writing `palette` under `prefix` would do, slot by slot, before anything is written: keep
@@ -23,8 +24,8 @@ export async function planWrite(figma: PluginAPI, palette: readonly PaletteColor
   const tokens = [...local, ...library];
   const own = new Map<string, string>();
   for (const style of styles) {
-    if (style.getPluginData(CHORUS_STYLE_DATA.prefix) !== prefix) continue;
-    const slot = style.getPluginData(CHORUS_STYLE_DATA.slot);
+    if (getChorusData(style, CHORUS_STYLE_DATA.prefix) !== prefix) continue;
+    const slot = getChorusData(style, CHORUS_STYLE_DATA.slot);
     const paint = style.paints[0];
     if (slot !== '' && !own.has(slot) && paint?.type === 'SOLID') own.set(slot, figmaRgbToHex(paint.color));
   }

@@ -1,6 +1,7 @@
 import type { DesignToken } from '../core/reuse/plan-reuse.ts';
 import { CHORUS_STYLE_DATA } from './chorus-style-data.ts';
 import { figmaRgbToHex } from './private/figma-rgb-to-hex.ts';
+import { getChorusData } from './private/chorus-plugin-data.ts';
 
 /** Aliases followed to a value; Figma refuses alias cycles, so real chains are short. */
 const MAX_ALIAS_HOPS = 16;
@@ -30,7 +31,7 @@ export async function readDesignTokens(figma: PluginAPI): Promise<DesignToken[]>
     }
     return value;
   };
-  const chorus = (owner: PluginDataMixin) => owner.getPluginData(CHORUS_STYLE_DATA.slot) !== '';
+  const chorus = (owner: PluginDataMixin) => getChorusData(owner, CHORUS_STYLE_DATA.slot) !== '';
 
   const tokens: DesignToken[] = [];
   for (const variable of variables) {

@@ -5,6 +5,7 @@ import { reasonOf } from './private/reason-of.ts';
 import { UndoLog } from './private/undo-log.ts';
 import { PluginFailure } from './plugin-failure.ts';
 import { MAX_LAYERS } from './read-document-layers.ts';
+import { getChorusData } from './private/chorus-plugin-data.ts';
 
 /**
  * A fill or stroke this close (CIEDE2000) to a variable's value is that colour and gets bound to
@@ -166,7 +167,7 @@ async function chorusTargets(figma: PluginAPI, prefix: string): Promise<Target[]
   const targets: Target[] = [];
   const seen = new Set<string>();
   for (const own of variables) {
-    if (own.getPluginData(CHORUS_STYLE_DATA.prefix) !== prefix || own.getPluginData(CHORUS_STYLE_DATA.slot) === '') continue;
+    if (getChorusData(own, CHORUS_STYLE_DATA.prefix) !== prefix || getChorusData(own, CHORUS_STYLE_DATA.slot) === '') continue;
     let variable: Variable = own;
     let value: VariableValue | undefined = variable.valuesByMode[modeOf.get(variable.variableCollectionId) ?? ''];
     for (let hops = 0; hops < MAX_ALIAS_HOPS && isAlias(value); hops++) {

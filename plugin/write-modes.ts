@@ -6,6 +6,7 @@ import { hexToFigmaRgb } from './private/hex-to-figma-rgb.ts';
 import { reasonOf } from './private/reason-of.ts';
 import { UndoLog } from './private/undo-log.ts';
 import { variableScopes } from './variable-scopes.ts';
+import { getChorusData, setChorusData } from './private/chorus-plugin-data.ts';
 
 /** Plugin data on the collection Chorus keeps modes in: the style folder it is for. */
 export const CHORUS_MODES_KEY = 'chorus.modes';
@@ -27,14 +28,14 @@ export async function writeModes(figma: PluginAPI, prefix: string, versions: rea
   const written: { version: ModeVersion; modeId: string }[] = [];
   const skipped: string[] = [];
   let limit: number | undefined;
-  let collection = collections.find((c) => c.getPluginData(CHORUS_MODES_KEY) === prefix);
+  let collection = collections.find((c) => getChorusData(c, CHORUS_MODES_KEY) === prefix);
   const name = `${prefix} modes`;
   try {
     const fresh = collection === undefined;
     if (!collection) {
       const made = figma.variables.createVariableCollection(name);
       undo.push(() => made.remove());
-      made.setPluginData(CHORUS_MODES_KEY, prefix);
+      setChorusData(made, CHORUS_MODES_KEY, prefix);
       collection = made;
     }
     for (const version of versions) {
@@ -75,13 +76,13 @@ export async function writeModes(figma: PluginAPI, prefix: string, versions: rea
     const unpaired = allRoles.filter((role) => !paired.includes(role));
     const inCollection = variables.filter((v) => v.variableCollectionId === collection!.id);
     for (const role of paired) {
-      let variable = inCollection.find((v) => v.getPluginData(CHORUS_STYLE_DATA.slot) === role && v.getPluginData(CHORUS_STYLE_DATA.prefix) === prefix);
+      let variable = inCollection.find((v) => getChorusData(v, CHORUS_STYLE_DATA.slot) === role && getChorusData(v, CHORUS_STYLE_DATA.prefix) === prefix);
       if (!variable) {
         const made = figma.variables.createVariable(uniqueName(`${prefix}/${role}`, inCollection), collection, 'COLOR');
         undo.push(() => made.remove());
         made.scopes = variableScopes(role as Role);
-        made.setPluginData(CHORUS_STYLE_DATA.prefix, prefix);
-        made.setPluginData(CHORUS_STYLE_DATA.slot, role);
+        setChorusData(made, CHORUS_STYLE_DATA.prefix, prefix);
+        setChorusData(made, CHORUS_STYLE_DATA.slot, role);
         variable = made;
       }
       for (const { version, modeId } of written) {

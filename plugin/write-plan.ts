@@ -8,6 +8,7 @@ import { reasonOf } from './private/reason-of.ts';
 import { UndoLog } from './private/undo-log.ts';
 import { variableScopes } from './variable-scopes.ts';
 import { CHORUS_COLLECTION_NAME, writeStyles, type WriteStylesInput } from './write-styles.ts';
+import { setChorusData } from './private/chorus-plugin-data.ts';
 
 export interface WritePlanInput extends WriteStylesInput {
   readonly choices: readonly PlanChoice[];
@@ -64,7 +65,7 @@ export async function writePlan(figma: PluginAPI, input: WritePlanInput): Promis
       if (!collection) {
         const made = figma.variables.createVariableCollection(CHORUS_COLLECTION_NAME);
         undo.push(() => made.remove());
-        made.setPluginData(CHORUS_COLLECTION_KEY, '1');
+        setChorusData(made, CHORUS_COLLECTION_KEY, '1');
         collection = made;
       }
       let name = `${prefix}/${slot}`;
@@ -75,8 +76,8 @@ export async function writePlan(figma: PluginAPI, input: WritePlanInput): Promis
       variable.scopes = variableScopes(color.role);
       variable.setValueForMode(collection.defaultModeId, alias);
       variable.description = `Reuses ${target.name}.`;
-      variable.setPluginData(CHORUS_STYLE_DATA.prefix, prefix);
-      variable.setPluginData(CHORUS_STYLE_DATA.slot, slot);
+      setChorusData(variable, CHORUS_STYLE_DATA.prefix, prefix);
+      setChorusData(variable, CHORUS_STYLE_DATA.slot, slot);
     }
   } catch (error) {
     const undone = undo.rollBack();

@@ -4,6 +4,7 @@ import type { PaletteColor } from '../core/palette/palette-color.ts';
 import { ChorusError } from './chorus-error.ts';
 import { EditedByHandPrompt } from './edited-by-hand-prompt.tsx';
 import type { PlanLineMessage } from '../core/messages/design-system-messages.ts';
+import { pinLocked } from './plan/pin-locked.ts';
 import { PlanPanel, planChoices } from './plan/plan-panel.tsx';
 import type { PluginChannel } from './plugin-channel.ts';
 import { PrefixField } from './prefix-field.tsx';
@@ -41,7 +42,10 @@ export function StyleWriter({ channel, palette, source, prefix, variables, setti
   const [state, setState] = useState<WriteState>({ kind: 'ready' });
   // The plan, shown when the file has tokens to reuse: the designer confirms or changes it before the write.
   const [plan, setPlan] = useState<{ lines: readonly PlanLineMessage[]; choices: ReadonlyMap<string, string | null> } | null>(null);
-  const [locked, setLocked] = useState<ReadonlySet<string>>(new Set());
+  // Locked slots and the value each had when locked: pinned in everything written, whatever later tiers vote.
+  const [locks, setLocks] = useState<ReadonlyMap<string, string>>(new Map());
+  const locked: ReadonlySet<string> = new Set(locks.keys());
+  const pinned = pinLocked(palette, locks);
   const busy = state.kind === 'writing';
   const failed = (error: unknown) => setState({ kind: 'failed', error: ChorusError.from(error).toPluginError() });
 
@@ -50,7 +54,7 @@ export function StyleWriter({ channel, palette, source, prefix, variables, setti
     if (prefix.valid === null || busy) return;
     const folder = prefix.valid;
     setState({ kind: 'writing', last: state.kind === 'written' ? state.summary : null });
-    channel.request({ type: 'plan-write', palette: [...palette], prefix: folder, locked: [...lock] }).then((reply) => {
+    channel.request({ type: 'plan-write', palette: pinned, prefix: folder, locked: [...lock] }).then((reply) => {
       if (showPlan || reply.lines.some((line) => line.action === 'reuse' || line.alternatives.length > 0)) {
         setPlan({ lines: reply.lines, choices: new Map() });
         setState({ kind: 'ready' });
@@ -62,9 +66,10 @@ export function StyleWriter({ channel, palette, source, prefix, variables, setti
     if (!plan || prefix.valid === null) return;
     prefix.save();
     const written = palette;
+    const values = pinned;
     setState({ kind: 'writing', last: null });
     channel
-      .request({ type: 'write-plan', palette: [...written], source, options: { prefix: prefix.valid, overwriteEdited: false, variables: variables.value }, choices: planChoices(plan.lines, plan.choices) })
+      .request({ type: 'write-plan', palette: values, source, options: { prefix: prefix.valid, overwriteEdited: false, variables: variables.value }, choices: planChoices(plan.lines, plan.choices) })
       .then((reply) => {
         setPlan(null);
         setState({ kind: 'written', summary: reply.summary, keptEdited: false, palette: written });
@@ -80,7 +85,7 @@ export function StyleWriter({ channel, palette, source, prefix, variables, setti
     channel
       .request({
         type: 'write-styles',
-        palette: [...written],
+        palette: pinned,
         source,
         options: { prefix: prefix.valid, overwriteEdited, variables: variables.value },
       })
@@ -125,12 +130,13 @@ export function StyleWriter({ channel, palette, source, prefix, variables, setti
           busy={busy}
           onChoose={(slot, tokenId) => setPlan({ ...plan, choices: new Map(plan.choices).set(slot, tokenId) })}
           onLock={(slot, on) => {
-            const next = new Set(locked);
-            if (on) next.add(slot);
+            const next = new Map(locks);
+            const line = plan.lines.find((l) => l.key === slot);
+            if (on && line) next.set(slot, line.hex);
             else next.delete(slot);
-            setLocked(next);
+            setLocks(next);
             setPlan(null);
-            create(next, true);
+            create(new Set(next.keys()), true);
           }}
           onWrite={writePlan}
           onCancel={() => setPlan(null)}

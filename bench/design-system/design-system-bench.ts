@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { extractTier1 } from '../../core/cv/extract-tier1.ts';
 import { mergeWithDocument } from '../../core/document/merge-with-document.ts';
@@ -135,7 +136,7 @@ export async function designSystemBench(options: SectionOptions): Promise<Sectio
     '',
     `**Reuse before create**, on a file seeded with each screen's design system (a variable per truth colour named as Primer names them, a hover shade beside each that must not be taken for it, every second colour also a paint style; bench/design-system/seed-design-system.ts), planning the tier 1 + document palette: precision ${pct(reuse.right / Math.max(1, reuse.reused))} (${reuse.right} of ${reuse.reused} reuse lines point at the token of the right colour), recall ${pct(reuse.found / Math.max(1, reuse.findable))} (${reuse.found} of ${reuse.findable} seeded colours that are in the palette were found).`,
     '',
-    `**Time to read a selection** (median of ${runs} reads after a warm-up, unbounded; then whether the default bounds, ${'20,000 layers / 1.5 s'}, cut it):`,
+    `**Time to read a selection** (median of ${runs} reads after a warm-up, unbounded; then whether the default bounds, ${'20,000 layers / 1.5 s'}, cut it; load average ${loadavg()[0]!.toFixed(1)} on the machine when measured, so the times are inflated by that much sharing):`,
     '',
     '| layers | read | visited | with the default bounds |',
     '|---|---|---|---|',

@@ -4,7 +4,7 @@ import type { PaletteColor } from '../palette/palette-color.ts';
 import type { ColorVote } from '../vote/color-vote.ts';
 import { consensus, type ConsensusColor } from '../vote/consensus.ts';
 import { extractionVotes } from '../vote/extraction-votes.ts';
-import { DOCUMENT_WEIGHT } from './vote-document.ts';
+import { DOCUMENT_ID, DOCUMENT_WEIGHT } from './vote-document.ts';
 
 /** Tier 1's palette speaks for the pixels as one voter: its CV extractors read the same evidence. */
 export const PIXELS_ID = 'tier-1';
@@ -25,5 +25,10 @@ export function mergeWithDocument(pixels: readonly PaletteColor[], document: Ext
     share: c.share,
     ...(c.role ? { role: c.role } : {}),
   }));
-  return [...consensus([...pixelVotes, ...extractionVotes(document, DOCUMENT_WEIGHT)]).colors];
+  // The layers are their own kind of evidence: agreeing with the pixels raises confidence as another kind does.
+  const kinds = new Map([
+    [PIXELS_ID, 'cv' as const],
+    [DOCUMENT_ID, 'document' as const],
+  ]);
+  return [...consensus([...pixelVotes, ...extractionVotes(document, DOCUMENT_WEIGHT)], { kinds }).colors];
 }

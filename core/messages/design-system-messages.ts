@@ -29,7 +29,15 @@ export type PlanChoice = z.infer<typeof planChoiceSchema>;
 /** Tokenize the selection: what would be (or was) bound, per variable (plugin/tokenize-selection.ts). */
 export const tokenizePreviewSchema = z.object({
   counts: z
-    .array(z.object({ variableId: z.string().check(z.maxLength(256)), variableName: z.string().check(z.maxLength(512)), hex: hexSchema, fills: z.number().check(z.int(), z.gte(0)), strokes: z.number().check(z.int(), z.gte(0)) }))
+    .array(
+      z.object({
+        variableId: z.string().check(z.maxLength(256)),
+        variableName: z.string().check(z.maxLength(512)),
+        hex: hexSchema,
+        fills: z.number().check(z.int(), z.gte(0)),
+        strokes: z.number().check(z.int(), z.gte(0)),
+      }),
+    )
     .check(z.maxLength(256)),
   alreadyBound: z.number().check(z.int(), z.gte(0)),
   outside: z.number().check(z.int(), z.gte(0)),

@@ -32,14 +32,14 @@ export interface FigmaFakeOptions {
   documentAccess?: 'dynamic-page' | 'full';
   /** Name of the first page (the current one when the plugin starts). */
   pageName?: string;
+  /** Modes a variable collection may have, as the file's plan allows; Starter's 1 by default. */
+  modeLimit?: number;
   /**
    * `figma.root.documentColorProfile`. Paint and variable RGB values are in this profile, and so
    * are the hex colours the designer helpers take (addPaintStyle, editStyle, addColorVariable…).
    * Default 'SRGB'; 'LEGACY' is a file from before colour management (read as sRGB).
    */
   documentColorProfile?: 'LEGACY' | 'SRGB' | 'DISPLAY_P3';
-  /** Modes a variable collection may have, as the file's plan allows; Starter's 1 by default. */
-  modeLimit?: number;
 }
 
 export interface FrameInit {
