@@ -191,9 +191,10 @@ export function App({ host }: { host: Host }) {
               onPick={can.reviewInPalette ? pick : undefined}
             />
           )}
+          {/* In the scrolling content, under the palette they describe. */}
+          {phase.kind === 'done' && <LayersLine layers={phase.layers} problem={phase.layersProblem} />}
+          {phase.kind === 'done' && <ContrastPanel checks={contrast} onFix={(key, hex) => setFixes((now) => new Map(now).set(key, hex))} />}
         </main>
-        {phase.kind === 'done' && <LayersLine layers={phase.layers} problem={phase.layersProblem} />}
-        {phase.kind === 'done' && <ContrastPanel checks={contrast} onFix={(key, hex) => setFixes((now) => new Map(now).set(key, hex))} />}
         {phase.kind === 'done' && (
           <RefiningPanel
             state={backend.state}
