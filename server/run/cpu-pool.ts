@@ -56,6 +56,9 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
       if (pending.task.kind === 'decode') queuedDecodes--;
       const worker = idle.pop()!;
       busy.set(worker, pending);
+      // A busy worker keeps the process alive: with every worker unref'd, a CLI awaiting only a
+      // worker's reply had nothing else on its event loop and Node ended it mid-run (exit 13).
+      worker.ref();
       worker.postMessage(pending.task, pending.transfer);
     }
   };
@@ -70,6 +73,7 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
       }
       const pending = busy.get(worker);
       busy.delete(worker);
+      worker.unref();
       idle.push(worker);
       pending?.resolve(reply);
       dispatch();
@@ -78,8 +82,10 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
       console.error('chorus: a CPU worker failed', error);
       const pending = busy.get(worker);
       busy.delete(worker);
+      worker.unref();
       pending?.resolve({ id: pending.task.id, ok: false, message: `The CPU worker failed: ${error.message}` });
     });
+    // An idle worker does not keep the process alive (ref'd only while it has a task).
     worker.unref();
     return worker;
   });
