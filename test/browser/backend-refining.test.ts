@@ -134,9 +134,10 @@ describe('Chorus UI streaming tiers 2–4 from the backend', () => {
     if (!fakes) throw new Error('the fakes did not start');
     const backend = await startBackend();
     const truth = truthAnswer(FIXTURE);
-    // The local model calls the border a darker grey than CV measured: tier 2 is a conflict, so
-    // the paid tier runs even with `paid: 'auto'`, and settles it.
-    fakes.local.script({ reply: withColor(truth, 'border', '#8c959f') });
+    // The local model calls the muted text grey (a colour CV measured) the border: two independent
+    // voters split on a role, so tier 2 shows a conflict, which the paid tier settles. (A colour no
+    // pixel has, from one model alone, is an invention, not a conflict: see the vote in docs/protocol.md.)
+    fakes.local.script({ reply: withColor(truth, 'border', '#656d76') });
     fakes.openai.script({ reply: withNames(truth, OPENAI_NAMES), delayMs: OPENAI_DELAY_MS });
 
     const { page, ui, frame } = await openHarness();
@@ -163,7 +164,7 @@ describe('Chorus UI streaming tiers 2–4 from the backend', () => {
     expect(await refining.locator('[data-extractor="flat-regions"]').count()).toBe(0);
     // Tier 2's vote is on screen, the border a conflict between the candidates.
     const border = ui.locator('[data-testid="swatch"][data-key="border"]');
-    expect(await border.getByTestId('conflict').textContent()).toMatch(/Conflict.*D0D7DE.*8C959F/);
+    expect(await border.getByTestId('conflict').textContent()).toMatch(/Conflict.*D0D7DE.*656D76/);
     await border.scrollIntoViewIfNeeded();
     await screenshot(page, 'streaming');
 
