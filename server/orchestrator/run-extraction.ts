@@ -7,6 +7,8 @@ import { cacheKey, sha256Hex } from '../cache/cache-key.ts';
 import type { ResultCache } from '../cache/result-cache.ts';
 import { ExtractorFailure, type Extractor, type RunImage } from './extractor.ts';
 import { RunStopped } from './run-stopped.ts';
+import { DOCUMENT_ID } from '../../core/document/vote-document.ts';
+import type { VoterKind } from '../../core/vote/voter-kind.ts';
 import { tierLeftDoubt } from './tier-left-doubt.ts';
 
 /** The deep tier: asked only when the hosted models before it left doubt (or the client says `paid: 'always'`). */
@@ -87,7 +89,10 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
 
   const imagesKey = images.length === 1 ? images[0]!.sha256 : await combinedSha256(images);
   // The vote weighs kinds of evidence: it must know which extractor is CV, a local or a hosted model.
-  const kinds = new Map(extractors.map((e) => [e.id, e.kind]));
+  const kinds = new Map<string, VoterKind>(extractors.map((e) => [e.id, e.kind]));
+  // Votes the plugin read from the file's layers (core/document) are evidence of their own,
+  // independent of the pixels; without this entry the vote would count them as more CV.
+  kinds.set(DOCUMENT_ID, 'document');
   let current = consensus(votes, { kinds });
 
   const runOne = async (extractor: Extractor, entry: PlanEntry): Promise<void> => {
