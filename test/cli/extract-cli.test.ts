@@ -20,6 +20,23 @@ afterAll(() => rm(dataRoot, { recursive: true, force: true }));
 let runs = 0;
 const extract = async (args: string[]): Promise<CliRun> => runCli(args, { CHORUS_DATA_DIR: path.join(dataRoot, String(runs++)) });
 
+/** Runs every fixture of `dir` through the CLI (no AI) and scores its palettes against their truth. */
+async function scoreFixturesThroughCli(dir: string, fixtures: ReturnType<typeof loadFixtures>) {
+  const { code, stdout } = await extract(['--json', '--no-ai', ...fixtures.map((f) => path.join(dir, `${f.name}.png`))]);
+  expect(code).toBe(0);
+  const output = JSON.parse(stdout) as CliOutput;
+  const preds: Record<string, Prediction[]> = {};
+  for (const r of output.results) preds[path.basename(r.file, '.png')] = r.colors.map((c) => ({ hex: c.hex, ...(c.role ? { role: toFixtureRole(c.role) } : {}) }));
+  const scorer = await loadScorer();
+  const truth = Object.fromEntries(fixtures.map((f) => [f.name, f.truth]));
+  return {
+    output,
+    scores: scorer.scoreAll(truth, preds),
+    scoresAtTenthPercent: scorer.scoreAll(truth, preds, { minShare: 0.001 }),
+    roles: roleAccuracy(truth, preds),
+  };
+}
+
 describe('the fixtures through the CLI', () => {
   const fixtures = loadFixtures();
   let output: CliOutput;
@@ -27,15 +44,7 @@ describe('the fixtures through the CLI', () => {
   let scoresAtTenthPercent: ScoreSummary;
 
   beforeAll(async () => {
-    const { code, stdout } = await extract(['--json', '--no-ai', ...fixtures.map((f) => path.join(FIXTURES_DIR, `${f.name}.png`))]);
-    expect(code).toBe(0);
-    output = JSON.parse(stdout) as CliOutput;
-    const preds: Record<string, Prediction[]> = {};
-    for (const r of output.results) preds[path.basename(r.file, '.png')] = r.colors.map((c) => ({ hex: c.hex, ...(c.role ? { role: toFixtureRole(c.role) } : {}) }));
-    const scorer = await loadScorer();
-    const truth = Object.fromEntries(fixtures.map((f) => [f.name, f.truth]));
-    scores = scorer.scoreAll(truth, preds);
-    scoresAtTenthPercent = scorer.scoreAll(truth, preds, { minShare: 0.001 });
+    ({ output, scores, scoresAtTenthPercent } = await scoreFixturesThroughCli(FIXTURES_DIR, fixtures));
   });
 
   it('prints one result per image in the contract shape, most prominent first', () => {
@@ -89,16 +98,7 @@ describe('the real screenshots through the CLI', () => {
   const accuracy = (role: BenchRole) => roles[role].right / roles[role].given;
 
   beforeAll(async () => {
-    const { code, stdout } = await extract(['--json', '--no-ai', ...fixtures.map((f) => path.join(REAL_FIXTURES_DIR, `${f.name}.png`))]);
-    expect(code).toBe(0);
-    output = JSON.parse(stdout) as CliOutput;
-    const preds: Record<string, Prediction[]> = {};
-    for (const r of output.results) preds[path.basename(r.file, '.png')] = r.colors.map((c) => ({ hex: c.hex, ...(c.role ? { role: toFixtureRole(c.role) } : {}) }));
-    const scorer = await loadScorer();
-    const truth = Object.fromEntries(fixtures.map((f) => [f.name, f.truth]));
-    scores = scorer.scoreAll(truth, preds);
-    scoresAtTenthPercent = scorer.scoreAll(truth, preds, { minShare: 0.001 });
-    roles = roleAccuracy(truth, preds);
+    ({ output, scores, scoresAtTenthPercent, roles } = await scoreFixturesThroughCli(REAL_FIXTURES_DIR, fixtures));
   }, 120_000);
 
   // Floors from measurement (2026-12-03) of the CLI's final consensus, tiers 1–2, no AI, on the 41
