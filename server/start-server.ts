@@ -23,6 +23,8 @@ export interface StartedServer {
   readonly server: ServerType;
   readonly url: string;
   readonly extractors: readonly Extractor[];
+  /** Resolves once every CPU worker thread has loaded (at once without a pool): lets a memory measurement start after the pool's fixed start-up cost. */
+  readonly workersReady: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export async function startServer(env: ExtractorEnv, version: string): Promise<S
   if (token && token.length < MIN_TOKEN_LENGTH) throw new Error(`CHORUS_TOKEN is too short to keep anyone out; use at least ${MIN_TOKEN_LENGTH} random characters.`);
   const allowedOrigins = (env.CHORUS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
   const socketLimits = socketLimitsFromEnv(env);
-  const { runs, close: closeStores } = await createRunServiceFromEnv(env);
+  const { runs, close: closeStores, workersReady } = await createRunServiceFromEnv(env);
   const extractors = runs.extractors;
   const app = createApp({
     version,
@@ -64,6 +66,7 @@ export async function startServer(env: ExtractorEnv, version: string): Promise<S
         server,
         url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`,
         extractors,
+        workersReady,
         close: () => (closing ??= shutDown(server, wss, runs.shutdown, closeStores)),
       });
     });

@@ -24,6 +24,8 @@ export interface CpuPool {
   queued(): number;
   /** Resolves once a worker has loaded (work before that runs on the event loop). */
   readonly ready: Promise<void>;
+  /** Resolves once every worker has loaded: from then on the pool's memory is its steady cost, not its start-up. */
+  readonly allReady: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,11 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
   const ready = new Promise<void>((resolve) => {
     markReady = resolve;
   });
+  let loaded = 0;
+  let markAllReady = () => undefined as void;
+  const allReady = new Promise<void>((resolve) => {
+    markAllReady = resolve;
+  });
 
   const dispatch = () => {
     while (idle.length > 0 && queue.length > 0) {
@@ -69,6 +76,7 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
       if (reply === 'ready') {
         idle.push(worker);
         markReady();
+        if (++loaded === size) markAllReady();
         return dispatch();
       }
       const pending = busy.get(worker);
@@ -138,6 +146,7 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
       ),
     queued: () => queue.length,
     ready,
+    allReady,
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -26,7 +26,7 @@ export const DEFAULT_DAILY_BUDGET_USD = 5;
  * Rejects with a readable Error on a bad setting, an unreadable extractors file, or a damaged or
  * unreachable database.
  */
-export async function createRunServiceFromEnv(env: ExtractorEnv): Promise<{ runs: RunService; close: () => Promise<void> }> {
+export async function createRunServiceFromEnv(env: ExtractorEnv): Promise<{ runs: RunService; workersReady: Promise<void>; close: () => Promise<void> }> {
   const dailyCapUsd = Number(env.CHORUS_DAILY_BUDGET_USD ?? DEFAULT_DAILY_BUDGET_USD);
   if (!Number.isFinite(dailyCapUsd) || dailyCapUsd < 0) throw new Error(`CHORUS_DAILY_BUDGET_USD must be a number of dollars ≥ 0, got "${env.CHORUS_DAILY_BUDGET_USD}".`);
   const dataDirectory = path.resolve(env.CHORUS_DATA_DIR ?? '.chorus');
@@ -52,6 +52,7 @@ export async function createRunServiceFromEnv(env: ExtractorEnv): Promise<{ runs
         decodeImage: pool ? pool.decode : decodeImage,
         ...(pool ? { cpu: pool } : {}),
       }),
+      workersReady: pool ? pool.allReady : Promise.resolve(),
       close: async () => {
         await ledger.stop();
         await db.close();
