@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { z } from 'zod';
 import { CacheError } from './cache-error.ts';
 import { cacheKey, sha256Hex } from './cache-key.ts';
@@ -133,6 +133,9 @@ describe('createResultCache', () => {
 
   it('evicts the oldest entries past its bounds in entries and bytes', async () => {
     const store = new SqlCacheStore(await sqlite(), { maxEntries: 3, maxBytes: 25 });
+    // All in one millisecond, as on a fast machine: the order of writes still decides.
+    vi.spyOn(Date, 'now').mockReturnValue(1_760_000_000_000);
+    onTestFinished(() => vi.restoreAllMocks());
     for (let i = 1; i <= 4; i++) await store.set(keyOf(i), String(i).repeat(5));
     expect(await store.get(keyOf(1))).toBeUndefined();
     expect(await store.usage()).toEqual({ entries: 3, bytes: 15 });

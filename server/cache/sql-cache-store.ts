@@ -40,12 +40,19 @@ export class SqlCacheStore implements CacheStore {
       throw new CacheError('TOO_LARGE', `A cache entry of ${bytes} bytes is larger than the cache's whole budget of ${this.maxBytes} bytes; it was not stored.`);
     }
     await this.db.transaction(async (tx) => {
-      await tx.query('INSERT INTO cache_entries (key, payload, bytes, written_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE SET payload = $2, bytes = $3, written_at = $4', [key, json, bytes, Date.now()]);
+      // write_seq: one past the newest, so the order of writes is exact even within a millisecond
+      // (two PostgreSQL writers at once may tie; the key then breaks it, and either order is fair).
+      const now = Date.now();
+      await tx.query(
+        `INSERT INTO cache_entries (key, payload, bytes, written_at, write_seq) VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(write_seq), $4) + 1 FROM cache_entries))
+         ON CONFLICT (key) DO UPDATE SET payload = $2, bytes = $3, written_at = $4, write_seq = (SELECT COALESCE(MAX(write_seq), $4) + 1 FROM cache_entries)`,
+        [key, json, bytes, now],
+      );
       // Newest first, the running total of bytes and the rank: whatever is past either bound goes.
       await tx.query(
         `DELETE FROM cache_entries WHERE key IN (
            SELECT key FROM (
-             SELECT key, SUM(bytes) OVER (ORDER BY written_at DESC, key ROWS UNBOUNDED PRECEDING) AS running, ROW_NUMBER() OVER (ORDER BY written_at DESC, key) AS n FROM cache_entries
+             SELECT key, SUM(bytes) OVER (ORDER BY write_seq DESC, key ROWS UNBOUNDED PRECEDING) AS running, ROW_NUMBER() OVER (ORDER BY write_seq DESC, key) AS n FROM cache_entries
            ) ranked WHERE running > $1 OR n > $2)`,
         [this.maxBytes, this.maxEntries],
       );

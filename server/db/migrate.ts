@@ -21,6 +21,13 @@ const MIGRATIONS: readonly (readonly string[])[] = [
     `CREATE TABLE cache_entries (key TEXT PRIMARY KEY, payload TEXT NOT NULL, bytes BIGINT NOT NULL, written_at BIGINT NOT NULL)`,
     `CREATE INDEX cache_entries_age ON cache_entries (written_at)`,
   ],
+  [
+    // Write order for eviction: entries written in the same millisecond tied on written_at, and the
+    // tie went by key, so a bound could evict the newest entry instead of the oldest.
+    `ALTER TABLE cache_entries ADD COLUMN write_seq BIGINT NOT NULL DEFAULT 0`,
+    `UPDATE cache_entries SET write_seq = written_at`,
+    `CREATE INDEX cache_entries_order ON cache_entries (write_seq)`,
+  ],
 ];
 
 /** The schema version this code writes. */

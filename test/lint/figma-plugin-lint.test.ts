@@ -12,8 +12,10 @@ describe('plugin/ under Figma’s lint rules (typed)', () => {
   });
 
   it('catches what the rules are there for: a deprecated sync API (dynamic-page access forbids it)', async () => {
-    // Linted as if it were plugin/main.ts, so the typed rules see the figma typings.
-    const [result] = await new ESLint({ cwd: root }).lintText('export const styles = figma.getLocalPaintStyles();\n', { filePath: `${root}plugin/main.ts` });
+    // Linted as if it were plugin/main.ts, so the typed rules see the figma typings. Under CI=true
+    // typescript-eslint infers a single run and types the file as it is on disk, not this text.
+    const noSingleRun = { languageOptions: { parserOptions: { disallowAutomaticSingleRunInference: true } } };
+    const [result] = await new ESLint({ cwd: root, overrideConfig: noSingleRun }).lintText('export const styles = figma.getLocalPaintStyles();\n', { filePath: `${root}plugin/main.ts` });
     expect(result!.messages.map((m) => m.ruleId)).toContain('@figma/figma-plugins/ban-deprecated-sync-methods');
   });
 });
