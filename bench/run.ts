@@ -33,6 +33,7 @@ import { backendBench } from './backend/backend-bench.ts';
 import { browserBench } from './browser/browser-bench.ts';
 import { consensusBench } from './consensus/consensus-bench.ts';
 import { designSystemBench } from './design-system/design-system-bench.ts';
+import { modelImageBench } from './model-images/model-image-bench.ts';
 import { emitSection, type SectionBench } from './section.ts';
 
 /** Timed runs per image by default: enough for a stable median on a shared 2-core machine. */
@@ -56,8 +57,9 @@ const { values: args } = parseArgs({
 });
 
 /** The sections after tier 1, in report order. */
-const SECTIONS: readonly (readonly ['consensus' | 'backend' | 'browser' | 'design-system', SectionBench])[] = [
+const SECTIONS: readonly (readonly ['consensus' | 'model-images' | 'backend' | 'browser' | 'design-system', SectionBench])[] = [
   ['consensus', consensusBench],
+  ['model-images', modelImageBench],
   ['design-system', designSystemBench],
   ['backend', backendBench],
   ['browser', browserBench],

@@ -135,7 +135,9 @@ describe('createResultCache', () => {
     const store = new SqlCacheStore(await sqlite(), { maxEntries: 3, maxBytes: 25 });
     // All in one millisecond, as on a fast machine: the order of writes still decides.
     vi.spyOn(Date, 'now').mockReturnValue(1_760_000_000_000);
-    onTestFinished(() => vi.restoreAllMocks());
+    onTestFinished(() => {
+      vi.restoreAllMocks();
+    });
     for (let i = 1; i <= 4; i++) await store.set(keyOf(i), String(i).repeat(5));
     expect(await store.get(keyOf(1))).toBeUndefined();
     expect(await store.usage()).toEqual({ entries: 3, bytes: 15 });

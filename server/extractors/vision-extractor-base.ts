@@ -8,7 +8,7 @@ import { isSimpleScreen } from './is-simple-screen.ts';
 import { prepareModelImage, sentSize, type ModelImage } from './prepare-model-image.ts';
 
 /** Tokens of text the prompt (and the answer schema) costs, for the estimate: up to ~3 600 characters at ~4 characters a token, +30 % for the newer tokenizers (Claude 4.7 and later) and hex strings, with room. */
-const PROMPT_TOKENS_ESTIMATE = 1400;
+export const PROMPT_TOKENS_ESTIMATE = 1400;
 
 /** What every vision-model extractor is configured with, whichever API it speaks. */
 export interface VisionExtractorOptions {
