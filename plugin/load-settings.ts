@@ -14,11 +14,13 @@ export async function loadSettings(figma: PluginAPI): Promise<Settings> {
   const fields = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
   const prefix = settingsSchema.shape.prefix.safeParse(fields['prefix']);
   const serverUrl = settingsSchema.shape.serverUrl.safeParse(fields['serverUrl']);
+  const accessToken = settingsSchema.shape.accessToken.safeParse(fields['accessToken']);
   const variables = settingsSchema.shape.variables.safeParse(fields['variables']);
   const useLearnedWeights = settingsSchema.shape.useLearnedWeights.safeParse(fields['useLearnedWeights']);
   return {
     prefix: prefix.success ? prefix.data : DEFAULT_SETTINGS.prefix,
     serverUrl: serverUrl.success ? serverUrl.data : DEFAULT_SETTINGS.serverUrl,
+    accessToken: accessToken.success ? accessToken.data : DEFAULT_SETTINGS.accessToken,
     variables: variables.success ? variables.data : DEFAULT_SETTINGS.variables,
     useLearnedWeights: useLearnedWeights.success ? useLearnedWeights.data : DEFAULT_SETTINGS.useLearnedWeights,
   };

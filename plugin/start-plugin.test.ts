@@ -123,6 +123,7 @@ describe('settings', () => {
     expect(fake.clientStorage.get(SETTINGS_STORAGE_KEY)).toEqual({
       prefix: 'Brand/Colours',
       serverUrl: DEFAULT_SERVER_URL,
+      accessToken: '',
       variables: false,
       useLearnedWeights: false,
     });
@@ -135,6 +136,16 @@ describe('settings', () => {
     expect(await fake.request({ type: 'load-settings', id: 's2' })).toMatchObject({ settings: { serverUrl: 'https://chorus.example.com' } });
     await fake.request({ type: 'save-settings', id: 's3', settings: { prefix: 'Chorus', serverUrl: '' } });
     expect(await fake.request({ type: 'load-settings', id: 's4' })).toMatchObject({ settings: { prefix: 'Chorus', serverUrl: '' } });
+  });
+
+  it('keeps the access token on this computer (clientStorage), trimmed, and refuses one with spaces', async () => {
+    const fake = await started();
+    await fake.request({ type: 'save-settings', id: 's1', settings: { prefix: 'Chorus', serverUrl: 'https://chorus.example.com', accessToken: ' t0k-en_42 ' } });
+    expect(fake.clientStorage.get(SETTINGS_STORAGE_KEY)).toMatchObject({ accessToken: 't0k-en_42' });
+    expect(await fake.request({ type: 'load-settings', id: 's2' })).toMatchObject({ settings: { accessToken: 't0k-en_42' } });
+    const refused = await fake.request({ type: 'save-settings', id: 's3', settings: { prefix: 'Chorus', serverUrl: '', accessToken: 'two words' } });
+    expect(refused).toMatchObject({ type: 'failed', error: { code: 'BAD_MESSAGE' } });
+    expect(fake.clientStorage.get(SETTINGS_STORAGE_KEY)).toMatchObject({ accessToken: 't0k-en_42' });
   });
 
   it.each(['ftp://localhost:8787', 'ws://localhost:8787', 'localhost:8787', 'http://'])('refuses to save the server %s', async (serverUrl) => {

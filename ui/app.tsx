@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Decision, ExportedImage, PluginError, WriteSummary } from '../core/messages/plugin-messages.ts';
 import type { BackendRunState } from './backend/backend-run.ts';
+import { tokenAccess } from './backend/token-access.ts';
 import { tokensToSwatches, type Swatch } from './backend/tokens-to-palette.ts';
 import { useBackendRun } from './backend/use-backend-run.ts';
 import { ChorusError } from './chorus-error.ts';
@@ -64,14 +65,19 @@ export function App({ host }: { host: Host }) {
   const { channel, can } = host;
   const nodes = useSelection(channel);
   const settings = useSettings(channel);
+  // The playground's page brings its own access; in Figma the token is the designer's setting, read
+  // at every render so a token typed in Settings applies to the next run.
+  const access = host.backend ?? tokenAccess(settings.current().accessToken);
   const backend = useBackendRun({
-    ...(host.backend?.openSocket ? { openSocket: host.backend.openSocket } : {}),
-    ...(host.backend?.fetch ? { fetch: host.backend.fetch } : {}),
+    ...(access.openSocket ? { openSocket: access.openSocket } : {}),
+    ...(access.fetch ? { fetch: access.fetch } : {}),
     reachableDomains: host.reachableDomains,
   });
   // Evidence for the backend's dashboard; a failure there is a console warning, never the designer's problem.
-  const report = (decisions: readonly Decision[]): void =>
-    void postDecisions(settings.current().serverUrl, decisions, host.backend?.fetch ? { fetch: host.backend.fetch } : {});
+  const report = (decisions: readonly Decision[]): void => {
+    const now = host.backend ?? tokenAccess(settings.current().accessToken);
+    void postDecisions(settings.current().serverUrl, decisions, now.fetch ? { fetch: now.fetch } : {});
+  };
   const reviews = useReviews(channel, { onDecisions: report });
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [settingsOpen, setSettingsOpen] = useState(false);

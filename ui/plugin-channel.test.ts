@@ -34,7 +34,7 @@ describe('createPluginChannel', () => {
   it('matches replies to requests by id, whatever order they arrive in', async () => {
     const { channel, sent, deliver } = setup();
     const load = channel.request({ type: 'load-settings' });
-    const save = channel.request({ type: 'save-settings', settings: { prefix: 'Brand', serverUrl: 'http://localhost:8787', variables: false, useLearnedWeights: false } });
+    const save = channel.request({ type: 'save-settings', settings: { prefix: 'Brand', serverUrl: 'http://localhost:8787', accessToken: '', variables: false, useLearnedWeights: false } });
     expect(sent.map((m) => [m.type, m.id])).toEqual([
       ['load-settings', 't-1'],
       ['save-settings', 't-2'],
@@ -82,7 +82,7 @@ describe('createPluginChannel', () => {
 
   it('refuses to send a request the contract rejects', async () => {
     const { channel, sent } = setup();
-    await expect(channel.request({ type: 'save-settings', settings: { prefix: 'a//b', serverUrl: '', variables: false, useLearnedWeights: false } })).rejects.toMatchObject({
+    await expect(channel.request({ type: 'save-settings', settings: { prefix: 'a//b', serverUrl: '', accessToken: '', variables: false, useLearnedWeights: false } })).rejects.toMatchObject({
       code: 'BAD_MESSAGE',
     });
     expect(sent).toEqual([]);

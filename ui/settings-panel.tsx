@@ -1,3 +1,4 @@
+import { AccessTokenField } from './access-token-field.tsx';
 import { ServerField } from './server-field.tsx';
 import type { SettingsState } from './use-settings.ts';
 
@@ -6,6 +7,7 @@ export function SettingsPanel({ settings, reachableDomains }: { settings: Settin
   return (
     <section class="settings" id="settings-panel" aria-label="Settings">
       <ServerField server={settings.serverUrl} reachableDomains={reachableDomains} />
+      <AccessTokenField token={settings.accessToken} />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { ChorusError } from './chorus-error.ts';
 import type { PluginChannel } from './plugin-channel.ts';
 
 type Field = keyof Settings;
-type TextField = 'prefix' | 'serverUrl';
+type TextField = 'prefix' | 'serverUrl' | 'accessToken';
 type FlagField = 'variables' | 'useLearnedWeights';
 
 /** One text setting as its field edits it. */
@@ -29,6 +29,8 @@ export interface SettingsState {
   readonly prefix: TextSetting;
   /** The backend that refines tier 1; `''` for none. */
   readonly serverUrl: TextSetting;
+  /** That backend's access token (its CHORUS_TOKEN); `''` for a server that needs none. */
+  readonly accessToken: TextSetting;
   /** Write COLOR variables along with the styles. */
   readonly variables: FlagSetting;
   /** Weigh the backend's next vote by the designer's review decisions. */
@@ -44,11 +46,12 @@ export interface SettingsState {
 const FIELD_NAMES: Record<Field, string> = {
   prefix: 'style folder',
   serverUrl: 'server',
+  accessToken: 'access token',
   variables: '“Also write variables” choice',
   useLearnedWeights: '“Use this to weigh the next vote” choice',
 };
 const FIELDS = Object.keys(FIELD_NAMES) as Field[];
-const NOT_EDITED: Record<Field, boolean> = { prefix: false, serverUrl: false, variables: false, useLearnedWeights: false };
+const NOT_EDITED: Record<Field, boolean> = { prefix: false, serverUrl: false, accessToken: false, variables: false, useLearnedWeights: false };
 
 /**
  * The designer's settings: loaded once with `load-settings`, saved with `save-settings` when a
@@ -145,6 +148,7 @@ export function useSettings(channel: PluginChannel): SettingsState {
   return {
     prefix: text('prefix'),
     serverUrl: text('serverUrl'),
+    accessToken: text('accessToken'),
     variables: flag('variables'),
     useLearnedWeights: flag('useLearnedWeights'),
     problem,
@@ -152,6 +156,7 @@ export function useSettings(channel: PluginChannel): SettingsState {
     current: () => ({
       prefix: validOf('prefix', latestDrafts.current) ?? saved.current.prefix,
       serverUrl: validOf('serverUrl', latestDrafts.current) ?? saved.current.serverUrl,
+      accessToken: validOf('accessToken', latestDrafts.current) ?? saved.current.accessToken,
       variables: latestDrafts.current.variables,
       useLearnedWeights: latestDrafts.current.useLearnedWeights,
     }),

@@ -83,19 +83,30 @@ export const serverUrlSchema = z
   .check(z.trim(), z.maxLength(2048), z.refine(isServerUrl, { error: 'an http:// or https:// address, or empty for no server' }));
 
 /**
+ * The backend's access token (its `CHORUS_TOKEN`), as the designer pastes it, trimmed: printable
+ * ASCII without spaces (it travels in an `Authorization` header and a WebSocket `?token=`), or `''`
+ * for a server that needs none. Kept in figma.clientStorage, on this computer only: never in the file.
+ */
+export const accessTokenSchema = z
+  .string()
+  .check(z.trim(), z.maxLength(512), z.regex(/^[\x21-\x7e]*$/, { error: 'letters, digits and punctuation, without spaces' }));
+
+/**
  * What the designer sets once and keeps across sessions (figma.clientStorage). A field missing
  * from what is stored (settings saved by an older Chorus) takes its default.
  */
 export const settingsSchema = z.object({
   prefix: writeStylesOptionsSchema.shape.prefix,
   serverUrl: z._default(serverUrlSchema, DEFAULT_SERVER_URL),
+  /** The server's access token, where it has one (see accessTokenSchema). */
+  accessToken: z._default(accessTokenSchema, ''),
   /** Write COLOR variables too (see writeStylesOptionsSchema.variables). */
   variables: z._default(z.boolean(), false),
   /** Weigh the next vote by how often each extractor agreed with the designer's review decisions. */
   useLearnedWeights: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { prefix: 'Chorus', serverUrl: DEFAULT_SERVER_URL, variables: false, useLearnedWeights: false };
+export const DEFAULT_SETTINGS: Settings = { prefix: 'Chorus', serverUrl: DEFAULT_SERVER_URL, accessToken: '', variables: false, useLearnedWeights: false };
 
 /**
  * A colour the vote could not decide, as written in the file and read back from it (never from

@@ -100,11 +100,11 @@ describe('Chorus UI streaming tiers 2–4 from the backend', () => {
   });
 
   /** The real backend on 127.0.0.1 (an ephemeral port unless given), with its own ledger and cache. */
-  async function startBackend(port = 0): Promise<StartedServer> {
+  async function startBackend(port = 0, env: Readonly<Record<string, string>> = {}): Promise<StartedServer> {
     if (!fakes || !dataDir) throw new Error('the fakes did not start');
     const own = await mkdtemp(path.join(dataDir, 'data-'));
     const backend = await startServer(
-      { ...fakes.env, PORT: String(port), HOST: '127.0.0.1', CHORUS_DATA_DIR: own, CHORUS_EXTRACTORS_CONFIG: configPath },
+      { ...fakes.env, PORT: String(port), HOST: '127.0.0.1', CHORUS_DATA_DIR: own, CHORUS_EXTRACTORS_CONFIG: configPath, ...env },
       'test',
     );
     backends.push(backend);
@@ -203,6 +203,38 @@ describe('Chorus UI streaming tiers 2–4 from the backend', () => {
     expect(written.description).toMatch(/Confidence: 9\d%/);
     expect(written.description).toMatch(/Voted by: .*openai/);
     expect(byName.get('Chorus/border')?.description).toContain('#d0d7de');
+    await page.close();
+  });
+
+  it('reaches a team server that needs a token with the one the designer pastes in Settings, and keeps it out of the file', async () => {
+    const token = 'team-token-0123456789abcdef0123456789';
+    const backend = await startBackend(0, { CHORUS_TOKEN: token });
+    // Without the token the server refuses the socket: the browser reports the failed upgrade.
+    expected = [/WebSocket connection to .*\/api\/v1\/extract\/progressive' failed/];
+    const { page, ui } = await openHarness(`?serverUrl=${encodeURIComponent(backend.url)}`);
+    await page.evaluate(() => window.chorusHarness?.selectFrame());
+    await ui.getByText(FRAME_NAME).waitFor();
+    await ui.getByRole('button', { name: 'Extract palette' }).click();
+    const problem = ui.getByTestId('backend-problem');
+    await problem.waitFor();
+
+    // The problem's own way to Settings, where the token goes.
+    await problem.getByRole('button', { name: 'Settings' }).click();
+    const field = ui.getByLabel('Access token');
+    expect(await field.getAttribute('type')).toBe('password');
+    await field.fill(` ${token} `);
+    await field.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.chorusHarness?.clientStorageText() ?? ''), { timeout: WAIT_MS }).toContain(`"accessToken":"${token}"`);
+    await ui.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => ui.getByTestId('refining').getAttribute('data-phase'), { timeout: WAIT_MS }).toBe('complete');
+    expect(await ui.getByTestId('palette-source').textContent()).toMatch(/^Tier [234]$/);
+
+    await ui.getByRole('button', { name: 'Create styles' }).click();
+    await ui.getByTestId('write-summary').waitFor();
+    // The credential lives on this computer only: nothing Chorus wrote into the file carries it.
+    const styles = await page.evaluate(() => window.chorusHarness?.styles() ?? []);
+    expect(styles.length).toBeGreaterThan(0);
+    expect(JSON.stringify(styles)).not.toContain(token);
     await page.close();
   });
 

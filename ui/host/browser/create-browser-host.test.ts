@@ -5,7 +5,7 @@ import type { OpenRunSocket } from '../../backend/run-socket.ts';
 import { ChorusError } from '../../chorus-error.ts';
 import { PLAYGROUND_SETTINGS_KEY, type SettingsStorage } from './create-browser-plugin.ts';
 import { createBrowserHost } from './create-browser-host.ts';
-import { fetchWithToken, socketWithToken } from './with-token.ts';
+import { fetchWithToken, socketWithToken } from '../../backend/with-token.ts';
 
 function memoryStorage(initial: Record<string, string> = {}): SettingsStorage & { readonly items: Map<string, string> } {
   const items = new Map(Object.entries(initial));
@@ -22,17 +22,17 @@ describe('createBrowserHost: the playground answers the channel in the page', ()
     expect(createBrowserHost({ pageUrl: PAGE, storage: memoryStorage() }).can).toMatchObject({ writeStyles: false, fileReview: false, fileTokens: false, reviewInPalette: true });
   });
 
-  it('keeps settings in localStorage, always with its own server and without learned weights', async () => {
+  it('keeps settings in localStorage, always with its own server, without learned weights and without a token', async () => {
     const storage = memoryStorage();
     const host = createBrowserHost({ pageUrl: PAGE, storage });
     expect((await host.channel.request({ type: 'load-settings' })).settings).toEqual({ ...DEFAULT_SETTINGS, serverUrl: PAGE });
     await host.channel.request({
       type: 'save-settings',
-      settings: { prefix: 'Brand', serverUrl: 'http://elsewhere.example', variables: true, useLearnedWeights: true },
+      settings: { prefix: 'Brand', serverUrl: 'http://elsewhere.example', accessToken: 'secret-of-another-server', variables: true, useLearnedWeights: true },
     });
-    expect(JSON.parse(storage.items.get(PLAYGROUND_SETTINGS_KEY) ?? '{}')).toMatchObject({ prefix: 'Brand' });
+    expect(JSON.parse(storage.items.get(PLAYGROUND_SETTINGS_KEY) ?? '{}')).toMatchObject({ prefix: 'Brand', accessToken: '' });
     const again = createBrowserHost({ pageUrl: PAGE, storage });
-    expect((await again.channel.request({ type: 'load-settings' })).settings).toEqual({ prefix: 'Brand', serverUrl: PAGE, variables: true, useLearnedWeights: false });
+    expect((await again.channel.request({ type: 'load-settings' })).settings).toEqual({ prefix: 'Brand', serverUrl: PAGE, accessToken: '', variables: true, useLearnedWeights: false });
   });
 
   it('falls back to the defaults when what is stored is not settings', async () => {

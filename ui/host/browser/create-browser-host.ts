@@ -5,7 +5,7 @@ import { BROWSER_CAPABILITIES, type Host } from '../host.ts';
 import { createBrowserPlugin, type SettingsStorage } from './create-browser-plugin.ts';
 import { imageToPng } from './image-to-png.ts';
 import { createLoopbackTransport } from './create-loopback-transport.ts';
-import { fetchWithToken, socketWithToken } from './with-token.ts';
+import { fetchWithToken, socketWithToken } from '../../backend/with-token.ts';
 
 /** Longest image name kept: the contract's `source` takes 256 characters. */
 const MAX_NAME = 256;

@@ -44,7 +44,7 @@ export function createBrowserPlugin(options: BrowserPluginOptions): (request: Ui
         return { type: 'load-settings-done', id: request.id, settings: loadSettings(options) };
       case 'save-settings':
         try {
-          options.storage.setItem(PLAYGROUND_SETTINGS_KEY, JSON.stringify(request.settings));
+          options.storage.setItem(PLAYGROUND_SETTINGS_KEY, JSON.stringify({ ...request.settings, accessToken: '' }));
         } catch (error) {
           // Private browsing or a full quota: the settings last for this page only.
           const reason = error instanceof Error ? error.message : String(error);
@@ -73,7 +73,10 @@ export function createBrowserPlugin(options: BrowserPluginOptions): (request: Ui
   };
 }
 
-/** The stored settings (a field that does not parse takes its default), with the page's own server. */
+/**
+ * The stored settings (a field that does not parse takes its default), with the page's own server
+ * and no access token: the page's `?token=` is the playground's, and a token is not kept in localStorage.
+ */
 function loadSettings(options: BrowserPluginOptions): Settings {
   let stored: unknown;
   try {
@@ -83,5 +86,5 @@ function loadSettings(options: BrowserPluginOptions): Settings {
   }
   const parsed = settingsSchema.safeParse(stored);
   const settings = parsed.success ? parsed.data : DEFAULT_SETTINGS;
-  return { ...settings, serverUrl: options.serverUrl, useLearnedWeights: false };
+  return { ...settings, serverUrl: options.serverUrl, accessToken: '', useLearnedWeights: false };
 }

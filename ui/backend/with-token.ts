@@ -1,4 +1,4 @@
-import type { OpenRunSocket } from '../../backend/run-socket.ts';
+import type { OpenRunSocket } from './run-socket.ts';
 
 /**
  * Opens the run's WebSocket with the server's access token as `?token=`: a browser cannot set

@@ -1,0 +1,38 @@
+import type { TextSetting } from './use-settings.ts';
+
+/**
+ * The backend's access token, for a team server started with CHORUS_TOKEN; saved when the field
+ * loses focus or on Enter. A password field: it is a credential, and screens get shared.
+ */
+export function AccessTokenField({ token }: { token: TextSetting }) {
+  const invalid = token.valid === null;
+  return (
+    <div class="field">
+      <label class="field-label" for="access-token">
+        Access token
+      </label>
+      <input
+        id="access-token"
+        class="input input--mono"
+        type="password"
+        spellcheck={false}
+        autocomplete="off"
+        maxLength={512}
+        placeholder="None: the server needs no token"
+        value={token.draft}
+        aria-invalid={invalid}
+        aria-describedby="access-token-hint"
+        onInput={(event) => token.setDraft(event.currentTarget.value)}
+        onBlur={() => token.save()}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') token.save();
+        }}
+      />
+      <p class={invalid ? 'problem' : 'field-hint'} id="access-token-hint">
+        {invalid
+          ? 'A token is letters, digits and punctuation, without spaces. Paste it again from whoever runs the server.'
+          : 'From whoever runs the server (its CHORUS_TOKEN). Kept on this computer only, never in the file.'}
+      </p>
+    </div>
+  );
+}
