@@ -3,6 +3,7 @@ import { PluginDataStore } from './fake-plugin-data.ts';
 import type { FakeScheduler } from './fake-scheduler.ts';
 import type { UndoJournal } from './fake-undo-journal.ts';
 import { ONE_PIXEL_PNG } from './one-pixel-png.ts';
+import { FakePluginDataOwner } from './fake-plugin-data-owner.ts';
 
 /** An `exportAsync` call as the fake saw it, with the pixel size Figma would have rendered. */
 export interface ExportCall {
@@ -41,7 +42,7 @@ const CONSTRAINT_TYPES = new Set(['SCALE', 'WIDTH', 'HEIGHT']);
  * `exportAsync`, which checks its settings like Figma, records the call and resolves the PNG bytes
  * the test gave. Only PNG and JPG are simulated (both resolve the same bytes).
  */
-export class FakeSceneNode {
+export class FakeSceneNode extends FakePluginDataOwner {
   readonly id: string;
   readonly type: string;
   name: string;
@@ -54,9 +55,10 @@ export class FakeSceneNode {
   /** Set by `failExport`: the next exports reject with this message. */
   exportFailure: string | undefined;
   private readonly png: Uint8Array;
-  private readonly data: PluginDataStore;
+  protected readonly data: PluginDataStore;
 
   constructor(init: FakeNodeInit, world: NodeWorld) {
+    super();
     this.id = init.id;
     this.type = init.type;
     this.name = init.name;
@@ -95,15 +97,6 @@ export class FakeSceneNode {
     return this.visible ? { x: 0, y: 0, width: this.width, height: this.height } : null;
   }
 
-  getPluginData(key: string): string {
-    return this.data.get(key);
-  }
-  setPluginData(key: string, value: string): void {
-    this.data.set(key, value);
-  }
-  getPluginDataKeys(): string[] {
-    return this.data.keys();
-  }
 
   private checkExport(settings: ExportSettings | undefined): { width: number; height: number } {
     const fail = (message: string): never => {
@@ -138,11 +131,11 @@ export class FakeSceneNode {
 }
 
 /** A page of the fake document: children, its own selection (each page keeps one), plugin data. */
-export class FakePage {
+export class FakePage extends FakePluginDataOwner {
   readonly type = 'PAGE' as const;
   private readonly nodes: FakeSceneNode[] = [];
   private selected: readonly FakeSceneNode[] = [];
-  private readonly data: PluginDataStore;
+  protected readonly data: PluginDataStore;
 
   constructor(
     readonly id: string,
@@ -151,6 +144,7 @@ export class FakePage {
     /** Called when this page's selection changed; the fake fires `selectionchange` if it is the current page. */
     private readonly onSelectionChange: (page: FakePage) => void,
   ) {
+    super();
     this.data = new PluginDataStore(() => this.id, world.journal, world.faults, () => undefined);
   }
 
@@ -196,26 +190,17 @@ export class FakePage {
     if (changed) this.onSelectionChange(this);
   }
 
-  getPluginData(key: string): string {
-    return this.data.get(key);
-  }
-  setPluginData(key: string, value: string): void {
-    this.data.set(key, value);
-  }
-  getPluginDataKeys(): string[] {
-    return this.data.keys();
-  }
 }
 
 /**
  * `figma.root`: the pages, and document-wide plugin data. Under dynamic-page the document node is
  * always loaded, so its plugin data can be read and written without loading any page.
  */
-export class FakeDocument {
+export class FakeDocument extends FakePluginDataOwner {
   readonly type = 'DOCUMENT' as const;
   readonly id = '0:0';
   readonly parent = null;
-  private readonly data: PluginDataStore;
+  protected readonly data: PluginDataStore;
   /**
    * As Figma: the profile paint and variable RGB values are in (Figma update 141: "their RGB
    * fields remain the projection for the current document color profile"). The fake stores the
@@ -229,41 +214,16 @@ export class FakeDocument {
     world: Pick<NodeWorld, 'journal' | 'faults'>,
     documentColorProfile: 'LEGACY' | 'SRGB' | 'DISPLAY_P3' = 'SRGB',
   ) {
+    super();
     this.documentColorProfile = documentColorProfile;
     this.data = new PluginDataStore(() => this.id, world.journal, world.faults, () => undefined);
   }
 
-  /** Test control: the plugin's id changed, so its private data here is out of reach. */
-  forgetPrivatePluginData(): void {
-    this.data.forgetPrivate();
-  }
-  getSharedPluginData(namespace: string, key: string): string {
-    return this.data.getShared(namespace, key);
-  }
-  setSharedPluginData(namespace: string, key: string, value: string): void {
-    this.data.setShared(namespace, key, value);
-  }
-  getSharedPluginDataKeys(namespace: string): string[] {
-    return this.data.sharedKeys(namespace);
-  }
-  /** Shared plugin data keyed `namespace.key` (a test's view, not Figma's API). */
-  sharedEntries(): Record<string, string> {
-    return this.data.sharedEntries();
-  }
 
   get children(): readonly FakePage[] {
     return Object.freeze(this.pages.slice());
   }
 
-  getPluginData(key: string): string {
-    return this.data.get(key);
-  }
-  setPluginData(key: string, value: string): void {
-    this.data.set(key, value);
-  }
-  getPluginDataKeys(): string[] {
-    return this.data.keys();
-  }
 
   /** A test control's write (another plugin version, a corrupted file): not journaled. */
   seedPluginData(key: string, value: string): void {

@@ -3,6 +3,7 @@ import { readPaints, validatePaints } from './fake-paints.ts';
 import { PluginDataStore } from './fake-plugin-data.ts';
 import type { FakeScheduler } from './fake-scheduler.ts';
 import type { UndoJournal } from './fake-undo-journal.ts';
+import { FakePluginDataOwner } from './fake-plugin-data-owner.ts';
 
 /** What a style needs from the fake document around it. */
 export interface StyleWorld {
@@ -16,7 +17,7 @@ export interface StyleWorld {
  * A local paint style as the Plugin API exposes it. Every write through this object is the
  * plugin's and is journaled for undo; `designerEdit` is how a test plays the designer instead.
  */
-export class FakePaintStyle implements PaintStyle {
+export class FakePaintStyle extends FakePluginDataOwner implements PaintStyle {
   readonly type = 'PAINT' as const;
   readonly remote = false;
   documentationLinks: ReadonlyArray<DocumentationLink> = [];
@@ -25,12 +26,13 @@ export class FakePaintStyle implements PaintStyle {
   private currentName = '';
   private currentDescription = '';
   private stored: readonly Paint[] = [];
-  private readonly data: PluginDataStore;
+  protected readonly data: PluginDataStore;
 
   constructor(
     readonly id: string,
     private readonly world: StyleWorld,
   ) {
+    super();
     this.data = new PluginDataStore(() => this.id, world.journal, world.faults, () => this.assertLive());
   }
 
@@ -110,28 +112,6 @@ export class FakePaintStyle implements PaintStyle {
     this.world.journal.record({ op: 'removeStyle', targetId: this.id }, () => (this.live = true));
   }
 
-  getPluginData(key: string): string {
-    return this.data.get(key);
-  }
-  setPluginData(key: string, value: string): void {
-    this.data.set(key, value);
-  }
-  getPluginDataKeys(): string[] {
-    return this.data.keys();
-  }
-  /** Test control: the plugin's id changed, so its private data here is out of reach. */
-  forgetPrivatePluginData(): void {
-    this.data.forgetPrivate();
-  }
-  getSharedPluginData(namespace: string, key: string): string {
-    return this.data.getShared(namespace, key);
-  }
-  setSharedPluginData(namespace: string, key: string, value: string): void {
-    this.data.setShared(namespace, key, value);
-  }
-  getSharedPluginDataKeys(namespace: string): string[] {
-    return this.data.sharedKeys(namespace);
-  }
 
   /** The designer changing the style in Figma's UI: validated like the API, never journaled. */
   designerEdit(change: {
@@ -149,10 +129,6 @@ export class FakePaintStyle implements PaintStyle {
     this.data.writeSharedEntries(change.sharedPluginData ?? {});
   }
 
-  /** Shared plugin data keyed `namespace.key` (a test's view, not Figma's API). */
-  sharedEntries(): Record<string, string> {
-    return this.data.sharedEntries();
-  }
 
   private assertLive(): void {
     if (!this.live) throw new Error(`The style ${this.id} has been removed; it can no longer be changed`);

@@ -3,6 +3,7 @@ import { deepFreeze } from './fake-paints.ts';
 import { PluginDataStore } from './fake-plugin-data.ts';
 import type { FakeScheduler } from './fake-scheduler.ts';
 import type { UndoJournal } from './fake-undo-journal.ts';
+import { FakePluginDataOwner } from './fake-plugin-data-owner.ts';
 
 /**
  * Local variables as the Plugin API exposes them (figma.variables), for the fake.
@@ -95,7 +96,7 @@ function isSimulated(type: VariableResolvedDataType): type is SimulatedType {
 const STARTER_MODE_LIMIT = 1;
 
 /** A local variable collection. */
-export class FakeVariableCollection implements VariableCollection {
+export class FakeVariableCollection extends FakePluginDataOwner implements VariableCollection {
   /** True for a library's collection, imported with one of its variables: never local. */
   remote = false;
   readonly isExtension = false;
@@ -103,7 +104,7 @@ export class FakeVariableCollection implements VariableCollection {
   live = true;
   private currentName: string;
   private currentModes: { modeId: string; name: string }[];
-  private readonly data: PluginDataStore;
+  protected readonly data: PluginDataStore;
 
   constructor(
     readonly id: string,
@@ -111,9 +112,15 @@ export class FakeVariableCollection implements VariableCollection {
     readonly defaultModeId: string,
     private readonly store: VariableStore,
   ) {
+    super();
     this.currentName = name;
     this.currentModes = [{ modeId: defaultModeId, name: 'Mode 1' }];
     this.data = new PluginDataStore(() => this.id, store.world.journal, store.world.faults, () => this.assertLive('setPluginData'));
+  }
+
+  /** A removed variable or collection refuses to be read, as in Figma. */
+  protected override beforePluginDataRead(): void {
+    this.assertLive('getPluginData');
   }
 
   get key(): string {
@@ -190,33 +197,6 @@ export class FakeVariableCollection implements VariableCollection {
     this.store.world.journal.record({ op: 'renameMode', targetId: this.id, key: modeId }, () => (this.currentModes = before));
   }
 
-  getPluginData(key: string): string {
-    this.assertLive('getPluginData');
-    return this.data.get(key);
-  }
-  setPluginData(key: string, value: string): void {
-    this.data.set(key, value);
-  }
-  getPluginDataKeys(): string[] {
-    return this.data.keys();
-  }
-  /** Test control: the plugin's id changed, so its private data here is out of reach. */
-  forgetPrivatePluginData(): void {
-    this.data.forgetPrivate();
-  }
-  getSharedPluginData(namespace: string, key: string): string {
-    return this.data.getShared(namespace, key);
-  }
-  setSharedPluginData(namespace: string, key: string, value: string): void {
-    this.data.setShared(namespace, key, value);
-  }
-  getSharedPluginDataKeys(namespace: string): string[] {
-    return this.data.sharedKeys(namespace);
-  }
-  /** Shared plugin data keyed `namespace.key` (a test's view, not Figma's API). */
-  sharedEntries(): Record<string, string> {
-    return this.data.sharedEntries();
-  }
 
   /** A test control's write (the designer's), not journaled. */
   designerPluginData(key: string, value: string): void {
@@ -229,7 +209,7 @@ export class FakeVariableCollection implements VariableCollection {
 }
 
 /** A local variable. */
-export class FakeVariable implements Variable {
+export class FakeVariable extends FakePluginDataOwner implements Variable {
   /** True for a library variable imported into the file (importVariableByKeyAsync): never local. */
   remote = false;
   hiddenFromPublishing = false;
@@ -239,7 +219,7 @@ export class FakeVariable implements Variable {
   private currentScopes: VariableScope[] = ['ALL_SCOPES'];
   private values: Record<string, VariableValue> = {};
   private syntax: { [platform in CodeSyntaxPlatform]?: string } = {};
-  private readonly data: PluginDataStore;
+  protected readonly data: PluginDataStore;
 
   constructor(
     readonly id: string,
@@ -248,9 +228,15 @@ export class FakeVariable implements Variable {
     private readonly collection: FakeVariableCollection,
     private readonly store: VariableStore,
   ) {
+    super();
     this.currentName = name;
     this.values[collection.defaultModeId] = initialValue(resolvedType);
     this.data = new PluginDataStore(() => this.id, store.world.journal, store.world.faults, () => this.assertLive('setPluginData'));
+  }
+
+  /** A removed variable or collection refuses to be read, as in Figma. */
+  protected override beforePluginDataRead(): void {
+    this.assertLive('getPluginData');
   }
 
   get variableCollectionId(): string {
@@ -360,33 +346,6 @@ export class FakeVariable implements Variable {
     this.store.world.journal.record({ op: 'removeVariable', targetId: this.id }, () => (this.live = true));
   }
 
-  getPluginData(key: string): string {
-    this.assertLive('getPluginData');
-    return this.data.get(key);
-  }
-  setPluginData(key: string, value: string): void {
-    this.data.set(key, value);
-  }
-  getPluginDataKeys(): string[] {
-    return this.data.keys();
-  }
-  /** Test control: the plugin's id changed, so its private data here is out of reach. */
-  forgetPrivatePluginData(): void {
-    this.data.forgetPrivate();
-  }
-  getSharedPluginData(namespace: string, key: string): string {
-    return this.data.getShared(namespace, key);
-  }
-  setSharedPluginData(namespace: string, key: string, value: string): void {
-    this.data.setShared(namespace, key, value);
-  }
-  getSharedPluginDataKeys(namespace: string): string[] {
-    return this.data.sharedKeys(namespace);
-  }
-  /** Shared plugin data keyed `namespace.key` (a test's view, not Figma's API). */
-  sharedEntries(): Record<string, string> {
-    return this.data.sharedEntries();
-  }
 
   /** The designer editing the variable in Figma's variables panel: validated like the API, never journaled. */
   designerEdit(change: {
