@@ -1,3 +1,4 @@
+import { SettingInput } from './setting-input.tsx';
 import type { TextSetting } from './use-settings.ts';
 
 /**
@@ -11,23 +12,7 @@ export function AccessTokenField({ token }: { token: TextSetting }) {
       <label class="field-label" for="access-token">
         Access token
       </label>
-      <input
-        id="access-token"
-        class="input input--mono"
-        type="password"
-        spellcheck={false}
-        autocomplete="off"
-        maxLength={512}
-        placeholder="None: the server needs no token"
-        value={token.draft}
-        aria-invalid={invalid}
-        aria-describedby="access-token-hint"
-        onInput={(event) => token.setDraft(event.currentTarget.value)}
-        onBlur={() => token.save()}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') token.save();
-        }}
-      />
+      <SettingInput id="access-token" setting={token} type="password" maxLength={512} placeholder="None: the server needs no token" describedBy="access-token-hint" />
       <p class={invalid ? 'problem' : 'field-hint'} id="access-token-hint">
         {invalid
           ? 'A token is letters, digits and punctuation, without spaces. Paste it again from whoever runs the server.'

@@ -1,6 +1,7 @@
 import { DEFAULT_SERVER_URL } from '../core/messages/plugin-messages.ts';
 import { blockedOrigins } from './backend/blocked-origins.ts';
 import { InlineCode } from './inline-code.tsx';
+import { SettingInput } from './setting-input.tsx';
 import type { TextSetting } from './use-settings.ts';
 
 /**
@@ -15,23 +16,13 @@ export function ServerField({ server, reachableDomains }: { server: TextSetting;
       <label class="field-label" for="server-url">
         Chorus server
       </label>
-      <input
+      <SettingInput
         id="server-url"
-        class="input input--mono"
+        setting={server}
         type="url"
-        inputMode="url"
-        spellcheck={false}
-        autocomplete="off"
         maxLength={2048}
         placeholder="None: colours from the plugin only"
-        value={server.draft}
-        aria-invalid={invalid}
-        aria-describedby={blocked.length > 0 ? 'server-url-hint server-url-blocked' : 'server-url-hint'}
-        onInput={(event) => server.setDraft(event.currentTarget.value)}
-        onBlur={() => server.save()}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') server.save();
-        }}
+        describedBy={blocked.length > 0 ? 'server-url-hint server-url-blocked' : 'server-url-hint'}
       />
       <p class={invalid ? 'problem' : 'field-hint'} id="server-url-hint">
         {invalid
