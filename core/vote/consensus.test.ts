@@ -81,6 +81,14 @@ describe('consensus: independent kinds of evidence', () => {
     expect(withLocal.confidence).toBeLessThan(full.confidence);
   });
 
+  it('does not hold a model that reads every value itself to the exact value: CV + such a local model is 0.85', () => {
+    // A 7B local model copies no measured value: each of its colours is its own reading, a few ΔE off.
+    const nearMiss = [model('local', 0.7, '#1170f9', 'primary'), model('local', 0.7, '#fcfdfb', 'background'), model('local', 0.7, '#23262c', 'text')];
+    const primary = byRole([...screen(), ...nearMiss], 'primary')!;
+    expect(primary).toMatchObject({ hex: '#0d6efd', agreement: 1, conflict: false, evidence: ['cv', 'local-model'] });
+    expect(primary.confidence).toBeCloseTo(0.85, 6);
+  });
+
   it('counts the CV extractors of one image as one witness: three agreeing claim no more than one', () => {
     const one = vote([cv('flat', 1, '#0d6efd', 'primary', 0.03)]);
     const three = vote([cv('flat', 1, '#0d6efd', 'primary', 0.03), cv('km', 0.8, '#0d6efd', 'primary', 0.03), cv('full', 1, '#0d6efd', 'primary', 0.03)]);
@@ -196,6 +204,24 @@ describe('consensus: roles', () => {
     const primary = byRole([...screen(), ...agreeing('local', 0.7), ...agreeing('claude', 1.1), model('gpt', 1.2, '#212529', 'primary')], 'primary')!;
     expect(primary).toMatchObject({ hex: '#0d6efd', conflict: false });
     expect(primary.candidates).toHaveLength(2);
+  });
+
+  it('settles two hosted models sharing a confusion against CV, a local and a hosted model, without a flag', () => {
+    const swapped = (m: string, w: number) => [model(m, w, '#f1f3f5', 'background'), model(m, w, '#ffffff', 'surface'), model(m, w, '#212529', 'text')];
+    const right = (m: string, w: number) => [model(m, w, '#ffffff', 'background'), model(m, w, '#f1f3f5', 'surface'), model(m, w, '#212529', 'text')];
+    const background = byRole([...screen(), ...right('local', 0.7), ...right('gemini', 1), ...swapped('gpt', 1.2), ...swapped('claude', 1.1)], 'background')!;
+    expect(background).toMatchObject({ hex: '#ffffff', conflict: false });
+    expect(background.candidates.map((c) => c.hex)).toEqual(['#ffffff', '#f1f3f5']);
+  });
+
+  it('flags a role whose two sides are as strong as each other: CV and a hosted model against two hosted models and a local one', () => {
+    const votes = [
+      cv('flat', 1, '#3b4252', 'background', 0.4),
+      cv('flat', 1, '#2e3440', 'surface', 0.35),
+      model('gpt', 1.2, '#3b4252', 'background'),
+      ...['claude', 'gemini', 'local'].map((m) => model(m, 1, '#2e3440', 'background')),
+    ];
+    expect(byRole(votes, 'background')).toMatchObject({ hex: '#2e3440', conflict: true });
   });
 
   it('does not flag a role split between two colours nobody could tell apart', () => {

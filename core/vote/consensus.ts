@@ -111,8 +111,7 @@ function unconfirmed(testimony: RoleTestimony): boolean {
 function roleColor(decision: RoleDecision, testimony: RoleTestimony, witnesses: readonly Witness[]): ConsensusColor {
   const { role, winner, ballots } = decision;
   const p = posterior(testimony.support, testimony.rivals, testimony);
-  const backers = (group: ValueGroup) => ballots.filter((b) => b.group === group).length;
-  const reason = roleConflict(decision, p, backers);
+  const reason = roleConflict(decision, p);
   const groups = [...new Set(ballots.map((b) => b.group))];
   const candidates = groups.map((g) => candidate(g, ballots.filter((b) => b.group === g).map((b) => ({ weight: b.witness.weight, points: b.points }))));
   const name = nameOf(winner, role, witnesses);

@@ -3,7 +3,7 @@ import type { Witness } from '../independence/find-witnesses.ts';
 import type { VoterKind } from '../voter-kind.ts';
 import { belief, confidenceOf, posterior } from './belief.ts';
 
-const w = (id: string, kind: VoterKind, weight = 1): Witness => ({ id, kind, weight, extractors: new Set([id]), echo: false });
+const w = (id: string, kind: VoterKind, weight = 1): Witness => ({ id, kind, weight, extractors: new Set([id]), echo: false, readsItself: false });
 const cv = w('cv', 'cv');
 const local = w('local', 'local-model', 0.7);
 const gpt = w('gpt', 'hosted-model', 1.2);

@@ -58,14 +58,16 @@ export function belief({ support, dissent, silent }: Testimony): number {
  * `belief`; a rival candidate takes its share instead of subtracting from the winner's.
  */
 export function posterior(winner: readonly Witness[], rivals: readonly (readonly Witness[])[], none: { readonly dissent: readonly Witness[]; readonly silent: readonly Witness[] }): number {
-  const bound = logit(MAX_BELIEF);
-  const score = (ws: readonly Witness[]) => Math.exp(Math.min(bound, strength(ws)));
-  const noneScore = Math.exp(Math.min(bound, strength(none.dissent) + SILENCE_FACTOR * strength(none.silent)));
+  // Scores are compared uncapped: five witnesses against one are surer than four against one, even
+  // if neither claim alone may pass MAX_BELIEF. Only the answer is capped.
+  const score = (ws: readonly Witness[]) => Math.exp(strength(ws));
+  const noneScore = Math.exp(strength(none.dissent) + SILENCE_FACTOR * strength(none.silent));
   const p = score(winner) / (score(winner) + rivals.reduce((s, r) => s + score(r), 0) + noneScore);
   return Math.max(1 - MAX_BELIEF, Math.min(MAX_BELIEF, p));
 }
 
-function strength(witnesses: readonly Witness[]): number {
+/** The log-odds a set of witnesses adds to a claim: EVIDENCE per kind, SAME_KIND_DECAY inside a kind. */
+export function strength(witnesses: readonly Witness[]): number {
   const byKind = new Map<VoterKind, Witness[]>();
   for (const w of witnesses) byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), w]);
   let total = 0;
