@@ -186,11 +186,12 @@ describe('consensus: roles', () => {
   it('flags a role the independent voters split on, carrying each candidate with its voters', () => {
     const measured = [cv('flat', 1, '#0d6efd', 'primary', 0.03), cv('flat', 1, '#6f42c1', undefined, 0.02), cv('flat', 1, '#198754', undefined, 0.02)];
     const primary = byRole([...measured, model('gpt', 1.2, '#6f42c1', 'primary'), model('claude', 1.1, '#198754', 'primary'), model('local', 0.7, '#198754', 'primary'), model('gemini', 1, '#6f42c1', 'primary')], 'primary')!;
-    expect(primary).toMatchObject({ hex: '#6f42c1', conflict: true });
+    // Two kinds (a hosted and a local model) lead two hosted models in evidence, though not in weight, and by less than one witness's worth.
+    expect(primary).toMatchObject({ hex: '#198754', conflict: true });
     expect(primary.reason).toMatch(/split on primary/);
     expect(primary.candidates.map((c) => [c.hex, c.votes.map((v) => v.extractor)])).toEqual([
-      ['#6f42c1', ['gemini', 'gpt']],
       ['#198754', ['claude', 'local']],
+      ['#6f42c1', ['gemini', 'gpt']],
       ['#0d6efd', ['flat']],
     ]);
   });
@@ -212,6 +213,14 @@ describe('consensus: roles', () => {
     const background = byRole([...screen(), ...right('local', 0.7), ...right('gemini', 1), ...swapped('gpt', 1.2), ...swapped('claude', 1.1)], 'background')!;
     expect(background).toMatchObject({ hex: '#ffffff', conflict: false });
     expect(background.candidates.map((c) => c.hex)).toEqual(['#ffffff', '#f1f3f5']);
+  });
+
+  it('weighs kinds, not weight: two hosted models sharing a confusion do not outvote CV and a local model, and the split is flagged', () => {
+    const swapped = (m: string, w: number) => [model(m, w, '#f1f3f5', 'background'), model(m, w, '#ffffff', 'surface'), model(m, w, '#212529', 'text')];
+    const right = [model('local', 0.7, '#ffffff', 'background'), model('local', 0.7, '#f1f3f5', 'surface'), model('local', 0.7, '#212529', 'text')];
+    // Weight: 1 + 0.7 against 1.2 + 1.1. Evidence: CV and a local model, two kinds, against one kind twice.
+    const background = byRole([...screen(), ...right, ...swapped('gpt', 1.2), ...swapped('claude', 1.1)], 'background')!;
+    expect(background).toMatchObject({ hex: '#ffffff', conflict: true });
   });
 
   it('flags a role whose two sides are as strong as each other: CV and a hosted model against two hosted models and a local one', () => {

@@ -5,6 +5,7 @@ import { ciede2000 } from '../../color/index.ts';
 import { READING_DE, type ValueGroup } from '../values/group-values.ts';
 import { SAME_VALUE_DE } from '../values/value-agreement.ts';
 import { CV_MAJORITY } from '../confidence/presence-testimony.ts';
+import { answerStrength } from '../confidence/belief.ts';
 
 /** One witness's answer to "which colour is this role": a value, and the votes that said so. */
 export interface Ballot {
@@ -58,8 +59,12 @@ export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Wit
     for (const b of ballots) if (admissible(b.group)) weights.set(b.group, (weights.get(b.group) ?? 0) + b.witness.weight);
     if (weights.size === 0) continue;
     const cvChoice = ballots.find((b) => b.witness.id === CV_WITNESS)?.group;
+    // The colour with the most evidence wins (log-odds by kind, as the confidence reads it): two
+    // hosted models sharing a confusion do not outvote CV and a model of another kind by weight.
+    const evidence = new Map([...weights.keys()].map((g) => [g, answerStrength(ballots.filter((b) => b.group === g).map((b) => b.witness), weights.size + 1)]));
     const ranked = [...weights].sort(
-      ([a, wa], [b, wb]) => wb - wa || Number(b === cvChoice) - Number(a === cvChoice) || (b.share ?? 0) - (a.share ?? 0) || a.index - b.index,
+      ([a, wa], [b, wb]) =>
+        evidence.get(b)! - evidence.get(a)! || wb - wa || Number(b === cvChoice) - Number(a === cvChoice) || (b.share ?? 0) - (a.share ?? 0) || a.index - b.index,
     );
     let winner = ranked[0]![0];
     // Values are CV's question: a colour no CV extractor measured does not replace the one CV measured and chose; it stays a candidate.
