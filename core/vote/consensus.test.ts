@@ -259,6 +259,22 @@ describe('consensus: inventions', () => {
   });
 });
 
+describe('consensus: presence', () => {
+  it('flags a measured colour one model listed and the other models that answered left out', () => {
+    const blend = cv('flat', 1, '#00132b', undefined, 0.02);
+    const km = cv('km', 0.8, '#00132b', undefined, 0.02);
+    const votes = [...screen(), blend, km, ...agreeing('local', 0.7), model('local', 0.7, '#00142c'), ...agreeing('gpt', 1.2), ...agreeing('claude', 1.1), ...agreeing('gemini', 1)];
+    const color = vote(votes).colors.find((c) => c.hex === '#00132b')!;
+    expect(color).toMatchObject({ conflict: true });
+    expect(color.reason).toMatch(/Only 1 of the 4 models/);
+  });
+
+  it('does not flag a measured colour most of the models that answered listed', () => {
+    const votes = [...screen(), cv('flat', 1, '#00132b', undefined, 0.02), cv('km', 0.8, '#00132b', undefined, 0.02), ...agreeing('gpt', 1.2), model('gpt', 1.2, '#00132b'), ...agreeing('claude', 1.1), model('claude', 1.1, '#00132b'), ...agreeing('gemini', 1)];
+    expect(vote(votes).colors.find((c) => c.hex === '#00132b')).toMatchObject({ conflict: false });
+  });
+});
+
 describe('consensus: values stay CV’s question', () => {
   it('keeps the colour CV measured in a role when the models put it on one CV never measured, and flags it', () => {
     const votes = [...screen(), ...['local', 'gpt', 'claude'].map((m) => model(m, 1, '#8c959f', 'surface'))];

@@ -134,7 +134,7 @@ function roleColor(decision: RoleDecision, testimony: RoleTestimony, witnesses: 
 function plainColor(group: ValueGroup, witnesses: readonly Witness[]): ConsensusColor {
   const testimony = presenceTestimony(group, witnesses);
   const p = belief(testimony);
-  const reason = presenceConflict(group, p);
+  const reason = presenceConflict(group, p, testimony);
   const support = testimony.support.map((witness) => ({ witness, points: group.points.filter((pt) => witness.extractors.has(pt.vote.extractor)) }));
   const agreement = valueAgreement(group, support);
   const name = nameOf(group, undefined, witnesses);

@@ -1,5 +1,6 @@
 import { ciede2000 } from '../../color/index.ts';
 import { EVIDENCE, strength } from '../confidence/belief.ts';
+import type { Testimony } from '../confidence/belief.ts';
 import type { RoleDecision } from '../roles/vote-roles.ts';
 import type { ValueGroup } from '../values/group-values.ts';
 
@@ -40,8 +41,14 @@ export function roleConflict(decision: RoleDecision, beliefValue: number): strin
   return undefined;
 }
 
-/** A colour outside every role, flagged when the evidence leans against it. */
-export function presenceConflict(group: ValueGroup, beliefValue: number): string | undefined {
+/**
+ * A colour outside every role, flagged when the evidence leans against it, or when the models split
+ * on it: more of those that answered left it out than listed it (one model's sighting against the
+ * others' silence is a disagreement about whether it is in the palette at all).
+ */
+export function presenceConflict(group: ValueGroup, beliefValue: number, testimony: Testimony): string | undefined {
+  const listing = testimony.support.filter((w) => w.kind !== 'cv').length;
+  if (listing > 0 && testimony.silent.length > listing) return `Only ${listing} of the ${listing + testimony.silent.length} models that answered listed ${group.hex}.`;
   if (beliefValue >= DOUBT_BELOW) return undefined;
   return group.measured
     ? `Few voters saw ${group.hex}: it may be an edge blend or a colour the models did not think part of the palette.`

@@ -35,9 +35,10 @@ export const OVERTURN_MIN_WITNESSES = 2;
 
 /**
  * The roles question: every witness that assigned a role votes once for it (CV as one witness,
- * echoes not at all), with its weight; the heaviest colour wins, ties to CV's choice. A colour no
+ * echoes not at all); the colour with the most evidence (log-odds by kind) wins, then the heaviest,
+ * ties to CV's choice. A colour no
  * CV extractor measured can win only with two witnesses behind it, so one model's invention never
- * takes a role. Models overturn CV only with OVERTURN_MIN_WITNESSES agreeing and more weight, and
+ * takes a role. Models overturn CV only with OVERTURN_MIN_WITNESSES agreeing and more evidence, and
  * only for a colour CV measured.
  */
 export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Witness[]): RoleDecision[] {
