@@ -81,6 +81,14 @@ describe('consensus: independent kinds of evidence', () => {
     expect(withLocal.confidence).toBeLessThan(full.confidence);
   });
 
+  it('does not hold a model that reads every value itself to the exact value: CV + such a local model is 0.85', () => {
+    // A 7B local model copies no measured value: each of its colours is its own reading, a few ΔE off.
+    const nearMiss = [model('local', 0.7, '#1170f9', 'primary'), model('local', 0.7, '#fcfdfb', 'background'), model('local', 0.7, '#23262c', 'text')];
+    const primary = byRole([...screen(), ...nearMiss], 'primary')!;
+    expect(primary).toMatchObject({ hex: '#0d6efd', agreement: 1, conflict: false, evidence: ['cv', 'local-model'] });
+    expect(primary.confidence).toBeCloseTo(0.85, 6);
+  });
+
   it('counts the CV extractors of one image as one witness: three agreeing claim no more than one', () => {
     const one = vote([cv('flat', 1, '#0d6efd', 'primary', 0.03)]);
     const three = vote([cv('flat', 1, '#0d6efd', 'primary', 0.03), cv('km', 0.8, '#0d6efd', 'primary', 0.03), cv('full', 1, '#0d6efd', 'primary', 0.03)]);
@@ -178,11 +186,12 @@ describe('consensus: roles', () => {
   it('flags a role the independent voters split on, carrying each candidate with its voters', () => {
     const measured = [cv('flat', 1, '#0d6efd', 'primary', 0.03), cv('flat', 1, '#6f42c1', undefined, 0.02), cv('flat', 1, '#198754', undefined, 0.02)];
     const primary = byRole([...measured, model('gpt', 1.2, '#6f42c1', 'primary'), model('claude', 1.1, '#198754', 'primary'), model('local', 0.7, '#198754', 'primary'), model('gemini', 1, '#6f42c1', 'primary')], 'primary')!;
-    expect(primary).toMatchObject({ hex: '#6f42c1', conflict: true });
+    // Two kinds (a hosted and a local model) lead two hosted models in evidence, though not in weight, and by less than one witness's worth.
+    expect(primary).toMatchObject({ hex: '#198754', conflict: true });
     expect(primary.reason).toMatch(/split on primary/);
     expect(primary.candidates.map((c) => [c.hex, c.votes.map((v) => v.extractor)])).toEqual([
-      ['#6f42c1', ['gemini', 'gpt']],
       ['#198754', ['claude', 'local']],
+      ['#6f42c1', ['gemini', 'gpt']],
       ['#0d6efd', ['flat']],
     ]);
   });
@@ -196,6 +205,32 @@ describe('consensus: roles', () => {
     const primary = byRole([...screen(), ...agreeing('local', 0.7), ...agreeing('claude', 1.1), model('gpt', 1.2, '#212529', 'primary')], 'primary')!;
     expect(primary).toMatchObject({ hex: '#0d6efd', conflict: false });
     expect(primary.candidates).toHaveLength(2);
+  });
+
+  it('settles two hosted models sharing a confusion against CV, a local and a hosted model, without a flag', () => {
+    const swapped = (m: string, w: number) => [model(m, w, '#f1f3f5', 'background'), model(m, w, '#ffffff', 'surface'), model(m, w, '#212529', 'text')];
+    const right = (m: string, w: number) => [model(m, w, '#ffffff', 'background'), model(m, w, '#f1f3f5', 'surface'), model(m, w, '#212529', 'text')];
+    const background = byRole([...screen(), ...right('local', 0.7), ...right('gemini', 1), ...swapped('gpt', 1.2), ...swapped('claude', 1.1)], 'background')!;
+    expect(background).toMatchObject({ hex: '#ffffff', conflict: false });
+    expect(background.candidates.map((c) => c.hex)).toEqual(['#ffffff', '#f1f3f5']);
+  });
+
+  it('weighs kinds, not weight: two hosted models sharing a confusion do not outvote CV and a local model, and the split is flagged', () => {
+    const swapped = (m: string, w: number) => [model(m, w, '#f1f3f5', 'background'), model(m, w, '#ffffff', 'surface'), model(m, w, '#212529', 'text')];
+    const right = [model('local', 0.7, '#ffffff', 'background'), model('local', 0.7, '#f1f3f5', 'surface'), model('local', 0.7, '#212529', 'text')];
+    // Weight: 1 + 0.7 against 1.2 + 1.1. Evidence: CV and a local model, two kinds, against one kind twice.
+    const background = byRole([...screen(), ...right, ...swapped('gpt', 1.2), ...swapped('claude', 1.1)], 'background')!;
+    expect(background).toMatchObject({ hex: '#ffffff', conflict: true });
+  });
+
+  it('flags a role whose two sides are as strong as each other: CV and a hosted model against two hosted models and a local one', () => {
+    const votes = [
+      cv('flat', 1, '#3b4252', 'background', 0.4),
+      cv('flat', 1, '#2e3440', 'surface', 0.35),
+      model('gpt', 1.2, '#3b4252', 'background'),
+      ...['claude', 'gemini', 'local'].map((m) => model(m, 1, '#2e3440', 'background')),
+    ];
+    expect(byRole(votes, 'background')).toMatchObject({ hex: '#2e3440', conflict: true });
   });
 
   it('does not flag a role split between two colours nobody could tell apart', () => {
@@ -221,6 +256,22 @@ describe('consensus: inventions', () => {
     expect(error).toMatchObject({ hex: '#dc3545', name: 'red' });
     expect(error.share).toBeUndefined();
     expect(error.confidence).toBeLessThan(colors.find((c) => c.role === 'primary')!.confidence);
+  });
+});
+
+describe('consensus: presence', () => {
+  it('flags a measured colour one model listed and the other models that answered left out', () => {
+    const blend = cv('flat', 1, '#00132b', undefined, 0.02);
+    const km = cv('km', 0.8, '#00132b', undefined, 0.02);
+    const votes = [...screen(), blend, km, ...agreeing('local', 0.7), model('local', 0.7, '#00142c'), ...agreeing('gpt', 1.2), ...agreeing('claude', 1.1), ...agreeing('gemini', 1)];
+    const color = vote(votes).colors.find((c) => c.hex === '#00132b')!;
+    expect(color).toMatchObject({ conflict: true });
+    expect(color.reason).toMatch(/Only 1 of the 4 models/);
+  });
+
+  it('does not flag a measured colour most of the models that answered listed', () => {
+    const votes = [...screen(), cv('flat', 1, '#00132b', undefined, 0.02), cv('km', 0.8, '#00132b', undefined, 0.02), ...agreeing('gpt', 1.2), model('gpt', 1.2, '#00132b'), ...agreeing('claude', 1.1), model('claude', 1.1, '#00132b'), ...agreeing('gemini', 1)];
+    expect(vote(votes).colors.find((c) => c.hex === '#00132b')).toMatchObject({ conflict: false });
   });
 });
 

@@ -111,8 +111,7 @@ function unconfirmed(testimony: RoleTestimony): boolean {
 function roleColor(decision: RoleDecision, testimony: RoleTestimony, witnesses: readonly Witness[]): ConsensusColor {
   const { role, winner, ballots } = decision;
   const p = posterior(testimony.support, testimony.rivals, testimony);
-  const backers = (group: ValueGroup) => ballots.filter((b) => b.group === group).length;
-  const reason = roleConflict(decision, p, backers);
+  const reason = roleConflict(decision, p);
   const groups = [...new Set(ballots.map((b) => b.group))];
   const candidates = groups.map((g) => candidate(g, ballots.filter((b) => b.group === g).map((b) => ({ weight: b.witness.weight, points: b.points }))));
   const name = nameOf(winner, role, witnesses);
@@ -135,7 +134,7 @@ function roleColor(decision: RoleDecision, testimony: RoleTestimony, witnesses: 
 function plainColor(group: ValueGroup, witnesses: readonly Witness[]): ConsensusColor {
   const testimony = presenceTestimony(group, witnesses);
   const p = belief(testimony);
-  const reason = presenceConflict(group, p);
+  const reason = presenceConflict(group, p, testimony);
   const support = testimony.support.map((witness) => ({ witness, points: group.points.filter((pt) => witness.extractors.has(pt.vote.extractor)) }));
   const agreement = valueAgreement(group, support);
   const name = nameOf(group, undefined, witnesses);

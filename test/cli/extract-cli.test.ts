@@ -74,11 +74,10 @@ describe('the fixtures through the CLI', () => {
     expect(scoresAtTenthPercent.overall.recall3).toBeGreaterThanOrEqual(0.95);
   });
 
-  // Measured 85.8 % since the staged vote (issue 9b) keeps colours a single CV extractor saw
-  // (palette 7.3 -> 8.6 colours a screen; tier 1 alone, first 8: 99.2 %): the floor follows the
-  // measurement, and the drop is the vote's to win back.
+  // Measured 98.6 % again (2026-12-04, 7.2 colours a screen): the 85.8 % of the staged vote's first
+  // version (single-extractor colours kept) is gone with the CV and vote changes since.
   it('reports few colours that are not in the palette (precision@ΔE5)', () => {
-    expect(scores.overall.precision5).toBeGreaterThanOrEqual(0.83);
+    expect(scores.overall.precision5).toBeGreaterThanOrEqual(0.97);
   });
 
   it('puts the largest colour first and names background, text and primary', () => {
@@ -102,9 +101,9 @@ describe('the real screenshots through the CLI', () => {
   }, 120_000);
 
   // Floors from measurement (2026-12-03) of the CLI's final consensus, tiers 1–2, no AI, on the 41
-  // captures: recall@3 100 %, 98.9 % at the 0.1 % floor, precision@5 80.5 % (the whole palette,
-  // about 15 colours: syntax and ANSI colours the theme defines under the 0.05 % the truth keeps
-  // count against it; 84.6 % before the staged vote kept single-extractor colours), dominant 100 %; background 41/41, surface 16/16, text 33/36, text-muted
+  // captures: recall@3 100 %, 98.9 % at the 0.1 % floor, precision@5 84.0 % on 2026-12-04 (the whole
+  // palette, about 15 colours: syntax and ANSI colours the theme defines under the 0.05 % the truth
+  // keeps count against it; 80.5 % on 2026-12-03), dominant 100 %; background 41/41, surface 16/16, text 33/36, text-muted
   // 9/13, primary 3/5 (a role not named counts wrong). Set a screen or two below, so that a real
   // regression fails and noise does not.
   it('prints one result per capture', () => {
@@ -118,7 +117,7 @@ describe('the real screenshots through the CLI', () => {
   });
 
   it('reports few colours the theme does not define (anti-aliasing, title-bar gradients, ringing)', () => {
-    expect(scores.overall.precision5).toBeGreaterThanOrEqual(0.77);
+    expect(scores.overall.precision5).toBeGreaterThanOrEqual(0.82);
     expect(scores.overall.dominant).toBeGreaterThanOrEqual(0.95);
   });
 

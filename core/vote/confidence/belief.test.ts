@@ -3,7 +3,7 @@ import type { Witness } from '../independence/find-witnesses.ts';
 import type { VoterKind } from '../voter-kind.ts';
 import { belief, confidenceOf, posterior } from './belief.ts';
 
-const w = (id: string, kind: VoterKind, weight = 1): Witness => ({ id, kind, weight, extractors: new Set([id]), echo: false });
+const w = (id: string, kind: VoterKind, weight = 1): Witness => ({ id, kind, weight, extractors: new Set([id]), echo: false, readsItself: false });
 const cv = w('cv', 'cv');
 const local = w('local', 'local-model', 0.7);
 const gpt = w('gpt', 'hosted-model', 1.2);
@@ -27,7 +27,13 @@ describe('belief and posterior', () => {
   });
 
   it('gives a rival its share: CV against one hosted model is an even call', () => {
-    expect(posterior([cv], [[gpt]], none)).toBeCloseTo(3 / 7, 10);
+    // Three answers (CV's colour, the model's, none): each witness is 3 : 1 for its answer, times 2 for naming one of two others.
+    expect(posterior([cv], [[gpt]], none)).toBeCloseTo(6 / 13, 10);
+    expect(posterior([gpt], [[cv]], none)).toBeCloseTo(posterior([cv], [[gpt]], none), 10);
+  });
+
+  it('is sure of three kinds agreeing against one model’s slip: witnesses rarely meet on the same wrong answer', () => {
+    expect(posterior([cv, local, gpt], [[claude]], none)).toBeCloseTo(0.95, 10);
   });
 
   it('lowers a claim for each model that answered without it, by half a dissent', () => {

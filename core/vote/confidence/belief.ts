@@ -56,21 +56,31 @@ export function belief({ support, dissent, silent }: Testimony): number {
  * answer "none of these" scores its dissenters and SILENCE_FACTOR of the silent; the winner's
  * share of the exponentiated scores. CV alone on one candidate is 3 : 1 against "none", 0.75, as
  * `belief`; a rival candidate takes its share instead of subtracting from the winner's.
+ * With more answers on the table, a witness naming one is stronger evidence: a witness that errs
+ * picks any of the others, so independent witnesses meet on a wrong one less often (the symmetric
+ * confusion model of Dawid & Skene, 1979): each witness adds log(answers − 1), decayed like its
+ * kind's evidence. With one candidate and "none" that is 0, and the 0.75 / 0.85 / 0.95 scale holds.
  */
 export function posterior(winner: readonly Witness[], rivals: readonly (readonly Witness[])[], none: { readonly dissent: readonly Witness[]; readonly silent: readonly Witness[] }): number {
-  const bound = logit(MAX_BELIEF);
-  const score = (ws: readonly Witness[]) => Math.exp(Math.min(bound, strength(ws)));
-  const noneScore = Math.exp(Math.min(bound, strength(none.dissent) + SILENCE_FACTOR * strength(none.silent)));
+  // Scores are compared uncapped: five witnesses against one are surer than four against one, even
+  // if neither claim alone may pass MAX_BELIEF. Only the answer is capped.
+  const answers = rivals.length + 2;
+  const score = (ws: readonly Witness[]) => Math.exp(answerStrength(ws, answers));
+  const noneScore = Math.exp(answerStrength(none.dissent, answers) + SILENCE_FACTOR * answerStrength(none.silent, answers));
   const p = score(winner) / (score(winner) + rivals.reduce((s, r) => s + score(r), 0) + noneScore);
   return Math.max(1 - MAX_BELIEF, Math.min(MAX_BELIEF, p));
 }
 
-function strength(witnesses: readonly Witness[]): number {
+/** The log-odds witnesses give one of `answers` possible answers (candidates and "none"), as `posterior` scores it. */
+export const answerStrength = (witnesses: readonly Witness[], answers: number): number => strength(witnesses, Math.log(Math.max(1, answers - 1)));
+
+/** The log-odds a set of witnesses adds to a claim: EVIDENCE per kind (plus `bonus` each), SAME_KIND_DECAY inside a kind. */
+export function strength(witnesses: readonly Witness[], bonus = 0): number {
   const byKind = new Map<VoterKind, Witness[]>();
   for (const w of witnesses) byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), w]);
   let total = 0;
   for (const [kind, ws] of byKind) {
-    ws.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1)).forEach((_, i) => (total += EVIDENCE[kind] * SAME_KIND_DECAY ** i));
+    ws.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1)).forEach((_, i) => (total += (EVIDENCE[kind] + bonus) * SAME_KIND_DECAY ** i));
   }
   return total;
 }

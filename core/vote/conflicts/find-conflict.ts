@@ -1,9 +1,16 @@
 import { ciede2000 } from '../../color/index.ts';
+import { EVIDENCE, strength } from '../confidence/belief.ts';
+import type { Testimony } from '../confidence/belief.ts';
 import type { RoleDecision } from '../roles/vote-roles.ts';
 import type { ValueGroup } from '../values/group-values.ts';
 
-/** Under this share of the role's witness weight the role is split: no colour has a clear majority. */
-export const CONFLICT_BELOW = 0.6;
+/**
+ * A winner whose evidence (log-odds, `strength`) leads a perceptibly different rival by less than
+ * this is not settled: the least any one independent witness adds (a local model, EVIDENCE), so
+ * one witness more or less could turn the vote. CV and a model against one hosted model is settled;
+ * two hosted models against CV and one hosted model is not.
+ */
+export const SPLIT_LEAD = Math.min(...Object.values(EVIDENCE));
 /**
  * Candidates closer than this are the same colour to a designer: one just-noticeable difference
  * (ΔE00 2.3, Sharma 2003). A split between two such colours is imprecision, not a conflict.
@@ -15,26 +22,33 @@ export const DOUBT_BELOW = 0.5;
 /**
  * Why a role's colour is a conflict, as a sentence for the designer, or undefined when it is not
  * one. A conflict is a material disagreement, one of:
- * - a split: under CONFLICT_BELOW of the weight behind the winner, against a perceptibly different
- *   colour that two independent witnesses back, or any such colour when the winner has only one
- *   witness too (one model's slip against several agreeing witnesses is settled, not flagged);
+ * - a split: a perceptibly different colour that could hold the role, whose witnesses' evidence
+ *   (`strength`, log-odds by kind) comes within SPLIT_LEAD of the winner's (one model's slip
+ *   against several kinds of evidence agreeing is settled, not flagged);
  * - a lone claim the evidence leans against (a belief under DOUBT_BELOW).
  */
-export function roleConflict(decision: RoleDecision, beliefValue: number, backers: (group: ValueGroup) => number): string | undefined {
-  const { role, winner, tally, share } = decision;
-  const lone = backers(winner) < 2;
+export function roleConflict(decision: RoleDecision, beliefValue: number): string | undefined {
+  const { role, winner, tally, ballots } = decision;
+  const evidenceFor = (g: ValueGroup) => strength(ballots.filter((b) => b.group === g).map((b) => b.witness));
   const rivals = [...tally.keys()].filter(
-    (g) => g !== winner && ciede2000(g.lab, winner.lab) >= PERCEPTIBLE_DE && (backers(g) >= 2 || lone),
+    (g) => g !== winner && ciede2000(g.lab, winner.lab) >= PERCEPTIBLE_DE && evidenceFor(winner) - evidenceFor(g) < SPLIT_LEAD,
   );
-  if (share < CONFLICT_BELOW && rivals.length > 0) {
+  if (rivals.length > 0) {
     return `The voters split on ${role}: ${describe(winner, decision)} against ${rivals.map((g) => describe(g, decision)).join(', ')}.`;
   }
+  const lone = ballots.filter((b) => b.group === winner).length < 2;
   if (lone && beliefValue < DOUBT_BELOW) return `Little evidence that ${winner.hex} is ${role}: most of the voters who answered said otherwise or nothing.`;
   return undefined;
 }
 
-/** A colour outside every role, flagged when the evidence leans against it. */
-export function presenceConflict(group: ValueGroup, beliefValue: number): string | undefined {
+/**
+ * A colour outside every role, flagged when the evidence leans against it, or when the models split
+ * on it: more of those that answered left it out than listed it (one model's sighting against the
+ * others' silence is a disagreement about whether it is in the palette at all).
+ */
+export function presenceConflict(group: ValueGroup, beliefValue: number, testimony: Testimony): string | undefined {
+  const listing = testimony.support.filter((w) => w.kind !== 'cv').length;
+  if (listing > 0 && testimony.silent.length > listing) return `Only ${listing} of the ${listing + testimony.silent.length} models that answered listed ${group.hex}.`;
   if (beliefValue >= DOUBT_BELOW) return undefined;
   return group.measured
     ? `Few voters saw ${group.hex}: it may be an edge blend or a colour the models did not think part of the palette.`

@@ -1,6 +1,7 @@
 import type { Point } from '../private/point.ts';
 import type { VoterKind } from '../voter-kind.ts';
 import { isEcho } from './is-echo.ts';
+import { readsItself } from './reads-itself.ts';
 
 /** The one witness all CV extractors of a vote form. */
 export const CV_WITNESS = 'cv';
@@ -17,6 +18,8 @@ export interface Witness {
   readonly extractors: ReadonlySet<string>;
   /** A model that repeated the measured list: its names are used, its agreement is not counted. */
   readonly echo: boolean;
+  /** A model that copied no measured value: its readings are not counted against a colour's exact value (see readsItself). */
+  readonly readsItself: boolean;
 }
 
 /**
@@ -32,12 +35,12 @@ export function findWitnesses(points: readonly Point[], kinds: ReadonlyMap<strin
   const cv = [...byExtractor].filter(([extractor, ps]) => kindOf(extractor, ps) === 'cv');
   const witnesses: Witness[] = [];
   if (cv.length > 0) {
-    witnesses.push({ id: CV_WITNESS, kind: 'cv', weight: Math.max(...cv.flatMap(([, ps]) => ps.map((p) => p.vote.weight))), extractors: new Set(cv.map(([e]) => e)), echo: false });
+    witnesses.push({ id: CV_WITNESS, kind: 'cv', weight: Math.max(...cv.flatMap(([, ps]) => ps.map((p) => p.vote.weight))), extractors: new Set(cv.map(([e]) => e)), echo: false, readsItself: false });
   }
   for (const [extractor, ps] of byExtractor) {
     const kind = kindOf(extractor, ps);
     if (kind === 'cv') continue;
-    witnesses.push({ id: extractor, kind, weight: Math.max(...ps.map((p) => p.vote.weight)), extractors: new Set([extractor]), echo: isEcho(ps, measured) });
+    witnesses.push({ id: extractor, kind, weight: Math.max(...ps.map((p) => p.vote.weight)), extractors: new Set([extractor]), echo: isEcho(ps, measured), readsItself: readsItself(ps, measured) });
   }
   return witnesses.sort((a, b) => (a.id === CV_WITNESS ? -1 : b.id === CV_WITNESS ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

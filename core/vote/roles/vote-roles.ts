@@ -5,6 +5,7 @@ import { ciede2000 } from '../../color/index.ts';
 import { READING_DE, type ValueGroup } from '../values/group-values.ts';
 import { SAME_VALUE_DE } from '../values/value-agreement.ts';
 import { CV_MAJORITY } from '../confidence/presence-testimony.ts';
+import { answerStrength } from '../confidence/belief.ts';
 
 /** One witness's answer to "which colour is this role": a value, and the votes that said so. */
 export interface Ballot {
@@ -34,9 +35,10 @@ export const OVERTURN_MIN_WITNESSES = 2;
 
 /**
  * The roles question: every witness that assigned a role votes once for it (CV as one witness,
- * echoes not at all), with its weight; the heaviest colour wins, ties to CV's choice. A colour no
+ * echoes not at all); the colour with the most evidence (log-odds by kind) wins, then the heaviest,
+ * ties to CV's choice. A colour no
  * CV extractor measured can win only with two witnesses behind it, so one model's invention never
- * takes a role. Models overturn CV only with OVERTURN_MIN_WITNESSES agreeing and more weight, and
+ * takes a role. Models overturn CV only with OVERTURN_MIN_WITNESSES agreeing and more evidence, and
  * only for a colour CV measured.
  */
 export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Witness[]): RoleDecision[] {
@@ -58,8 +60,12 @@ export function voteRoles(groups: readonly ValueGroup[], witnesses: readonly Wit
     for (const b of ballots) if (admissible(b.group)) weights.set(b.group, (weights.get(b.group) ?? 0) + b.witness.weight);
     if (weights.size === 0) continue;
     const cvChoice = ballots.find((b) => b.witness.id === CV_WITNESS)?.group;
+    // The colour with the most evidence wins (log-odds by kind, as the confidence reads it): two
+    // hosted models sharing a confusion do not outvote CV and a model of another kind by weight.
+    const evidence = new Map([...weights.keys()].map((g) => [g, answerStrength(ballots.filter((b) => b.group === g).map((b) => b.witness), weights.size + 1)]));
     const ranked = [...weights].sort(
-      ([a, wa], [b, wb]) => wb - wa || Number(b === cvChoice) - Number(a === cvChoice) || (b.share ?? 0) - (a.share ?? 0) || a.index - b.index,
+      ([a, wa], [b, wb]) =>
+        evidence.get(b)! - evidence.get(a)! || wb - wa || Number(b === cvChoice) - Number(a === cvChoice) || (b.share ?? 0) - (a.share ?? 0) || a.index - b.index,
     );
     let winner = ranked[0]![0];
     // Values are CV's question: a colour no CV extractor measured does not replace the one CV measured and chose; it stays a candidate.

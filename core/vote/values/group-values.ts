@@ -13,6 +13,13 @@ export const MATCH_DE = 3;
  */
 export const READING_DE = 5;
 
+/**
+ * Votes closer than this (CIEDE2000) give the same value: far under a just-noticeable difference,
+ * so what agrees is a value, not a neighbourhood. A model asked to copy a measured value that
+ * answers #F25A27 for a measured #F15925 (ΔE00 0.36) read the pixels itself (the seed's example).
+ */
+export const SAME_VALUE_DE = 0.3;
+
 /** One colour the voters saw: a measured value (CV decides values), or one only models named. */
 export interface ValueGroup {
   /** Position in the vote's list of values, for stable ordering. */

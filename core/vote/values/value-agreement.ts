@@ -1,14 +1,9 @@
 import { ciede2000 } from '../../color/index.ts';
 import { CV_WITNESS, type Witness } from '../independence/find-witnesses.ts';
 import { sum, type Point } from '../private/point.ts';
-import { maxWeightByExtractor, type ValueGroup } from './group-values.ts';
+import { maxWeightByExtractor, SAME_VALUE_DE, type ValueGroup } from './group-values.ts';
 
-/**
- * Votes closer than this (CIEDE2000) give the same value: far under a just-noticeable difference,
- * so what agrees is a value, not a neighbourhood. A model asked to copy a measured value that
- * answers #F25A27 for a measured #F15925 (ΔE00 0.36) read the pixels itself (the seed's example).
- */
-export const SAME_VALUE_DE = 0.3;
+export { SAME_VALUE_DE } from './group-values.ts';
 
 /**
  * For a colour no CV extractor measured, a reading this close to the models' mean agrees with it:
@@ -23,11 +18,13 @@ export const UNMEASURED_SPREAD_DE = 2.3;
  * weight when its reading is within SAME_VALUE_DE of one of the measured hexes. Imprecision lowers
  * this, never flags.
  */
-export function valueAgreement(group: ValueGroup, support: readonly { readonly witness: Witness; readonly points: readonly Point[] }[]): number {
+export function valueAgreement(group: ValueGroup, allSupport: readonly { readonly witness: Witness; readonly points: readonly Point[] }[]): number {
   const measuring = maxWeightByExtractor(group.points.filter((p) => p.vote.measured));
   const weightOf = (s: (typeof support)[number]) => (s.witness.id === CV_WITNESS ? sum([...measuring.values()]) : s.witness.weight);
+  // A model that reads every value itself never gives an exact one: its imprecision is no disagreement on this colour's value.
+  const support = group.measured ? allSupport.filter((s) => !s.witness.readsItself) : allSupport;
   const total = sum(support.map(weightOf));
-  if (total === 0) return 0;
+  if (total === 0) return allSupport.length > 0 ? 1 : 0;
   // Nothing measured it: its value is the models' mean reading, as precise as their readings are close to it.
   const within = group.measured ? SAME_VALUE_DE : UNMEASURED_SPREAD_DE;
   const references = group.measured ? group.points.filter((p) => p.vote.measured) : [{ lab: group.lab }];
