@@ -55,6 +55,11 @@ export interface Consensus {
 export interface ConsensusOptions {
   /** What each extractor is. Unlisted: CV when its votes are measured, else a hosted model. */
   readonly kinds?: ReadonlyMap<string, VoterKind>;
+  /**
+   * How much each extractor's testimony counts against its kind's usual evidence (0.25–4, e.g. the
+   * request's `weights`, learned from the designer's review decisions). Unlisted: 1.
+   */
+  readonly trust?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -69,7 +74,7 @@ export function consensus(votes: readonly ColorVote[], options: ConsensusOptions
   const points = canonicalPoints(votes);
   if (points.length === 0) return { colors: [], confidence: 0 };
   const groups = groupValues(points);
-  const witnesses = findWitnesses(points, options.kinds ?? new Map());
+  const witnesses = findWitnesses(points, options.kinds ?? new Map(), options.trust);
   const decisions = voteRoles(groups, witnesses).flatMap((decision) => {
     const testimony = roleTestimony(decision, witnesses);
     return unconfirmed(testimony) ? [] : [{ decision, testimony }];

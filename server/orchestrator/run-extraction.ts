@@ -93,7 +93,9 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
   // Votes the plugin read from the file's layers (core/document) are evidence of their own,
   // independent of the pixels; without this entry the vote would count them as more CV.
   kinds.set(DOCUMENT_ID, 'document');
-  let current = consensus(votes, { kinds });
+  // A learned weight scales both what a vote adds to its colour's tally and the evidence its witness gives.
+  const trust = new Map(Object.entries(options.weights ?? {}));
+  let current = consensus(votes, { kinds, trust });
 
   const runOne = async (extractor: Extractor, entry: PlanEntry): Promise<void> => {
     const t0 = now();
@@ -205,7 +207,7 @@ export async function runExtraction(options: RunExtractionOptions): Promise<RunR
       send({ stage: 'tier_started', tier, extractors: toRun.map(([e]) => e.id) });
       await Promise.all(toRun.map(([e, entry]) => runOne(e, entry)));
       if (signal.aborted) break;
-      current = consensus(votes, { kinds });
+      current = consensus(votes, { kinds, trust });
       send({ stage: `tier_${tier}_complete`, tier, tokens: tokensOf(current), confidence: round(current.confidence, 4) });
     }
   } catch (error) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Witness } from '../independence/find-witnesses.ts';
 import type { VoterKind } from '../voter-kind.ts';
-import { belief, confidenceOf, posterior } from './belief.ts';
+import { belief, confidenceOf, posterior, strength } from './belief.ts';
 
-const w = (id: string, kind: VoterKind, weight = 1): Witness => ({ id, kind, weight, extractors: new Set([id]), echo: false, readsItself: false });
+const w = (id: string, kind: VoterKind, weight = 1): Witness => ({ id, kind, weight, trust: 1, extractors: new Set([id]), echo: false, readsItself: false });
 const cv = w('cv', 'cv');
 const local = w('local', 'local-model', 0.7);
 const gpt = w('gpt', 'hosted-model', 1.2);
@@ -49,5 +49,13 @@ describe('belief and posterior', () => {
   it('discounts a belief by the exact-value agreement: the seed’s 0.95 × 78.6 % → 0.85', () => {
     expect(Number(confidenceOf(0.95, 3.3 / 4.2).toFixed(2))).toBe(0.85);
     expect(confidenceOf(0.4, 0.5)).toBe(0.4);
+  });
+
+  it('scales a witness by its trust: a model trusted four times says four times its kind’s log-odds', () => {
+    const trusted = { ...local, trust: 4 };
+    expect(strength([trusted])).toBeCloseTo(4 * strength([local]), 10);
+    // Against CV, a quarter-trusted local model barely dents the claim; a four-times-trusted one outweighs CV.
+    expect(belief({ support: [cv], dissent: [{ ...local, trust: 0.25 }], silent: [] })).toBeGreaterThan(0.7);
+    expect(belief({ support: [cv], dissent: [trusted], silent: [] })).toBeLessThan(0.5);
   });
 });
