@@ -10,12 +10,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 try {
   const started = await startServer(process.env, version);
   const port = new URL(started.url).port;
-  console.log(`Chorus backend ${version} listening on http://localhost:${port} (bound to ${new URL(started.url).hostname}, pid ${process.pid})`);
-  console.log('Extractors:');
-  for (const e of started.extractors) {
-    console.log(`  tier ${e.tier}  ${e.id.padEnd(18)} ${e.unavailable ? `off: ${e.unavailable.reason}` : `live${e.model ? ` (${e.model})` : ''}`}`);
-  }
-  console.log(`Live extractors: ${started.extractors.filter((e) => !e.unavailable).map((e) => `${e.id} (tier ${e.tier})`).join(', ')}`);
+  // The handlers go in before the address is printed: a supervisor may signal the moment it reads
+  // it, and a signal with no handler yet kills the process without telling the runs in flight.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     // A second signal means "now": the supervisor or the person at the terminal has stopped waiting.
@@ -36,6 +32,12 @@ try {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  console.log(`Chorus backend ${version} listening on http://localhost:${port} (bound to ${new URL(started.url).hostname}, pid ${process.pid})`);
+  console.log('Extractors:');
+  for (const e of started.extractors) {
+    console.log(`  tier ${e.tier}  ${e.id.padEnd(18)} ${e.unavailable ? `off: ${e.unavailable.reason}` : `live${e.model ? ` (${e.model})` : ''}`}`);
+  }
+  console.log(`Live extractors: ${started.extractors.filter((e) => !e.unavailable).map((e) => `${e.id} (tier ${e.tier})`).join(', ')}`);
 } catch (error) {
   console.error(`chorus: ${(error as Error).message}`);
   process.exit(1);

@@ -11,7 +11,7 @@ export interface ServerProcess {
   readonly pid: number;
   /** Everything it printed so far (stdout and stderr). */
   log(): string;
-  /** Resolves with the exit code (or the signal's name) once the process has exited. */
+  /** Resolves with the exit code (or the signal's name) once the process has exited and its output is all read. */
   readonly exited: Promise<number | string>;
 }
 
@@ -27,7 +27,7 @@ export function startServerProcess(env: Readonly<Record<string, string>>, option
   const [command, ...args] = options.command ?? [process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'server/main.ts')];
   const child = spawn(command!, args, { cwd: REPO_ROOT, env: { ...process.env, ...ISOLATED_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   // Generous: on a loaded machine tsx compiling the server (and its worker threads) takes tens of seconds.
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
