@@ -28,6 +28,17 @@ const MIGRATIONS: readonly (readonly string[])[] = [
     `UPDATE cache_entries SET write_seq = written_at`,
     `CREATE INDEX cache_entries_order ON cache_entries (write_seq)`,
   ],
+  [
+    // The dashboard's figures, which lived in memory and were lost at every restart: each
+    // extractor's recent outcomes (the newest 1000 are kept), the counts it adds to, and the
+    // designers' review decisions themselves (the evidence of which extractor was right).
+    `CREATE TABLE metric_outcomes (
+       seq BIGINT NOT NULL, extractor TEXT NOT NULL, tier INTEGER NOT NULL, status TEXT NOT NULL,
+       duration_ms BIGINT NOT NULL, cost_nano BIGINT NOT NULL, cached INTEGER NOT NULL, at BIGINT NOT NULL)`,
+    `CREATE INDEX metric_outcomes_by_extractor ON metric_outcomes (extractor, seq)`,
+    `CREATE TABLE metric_counters (name TEXT NOT NULL, extractor TEXT NOT NULL, value BIGINT NOT NULL, PRIMARY KEY (name, extractor))`,
+    `CREATE TABLE review_decisions (role TEXT NOT NULL, chosen_hex TEXT NOT NULL, candidates TEXT NOT NULL, decided_at BIGINT NOT NULL)`,
+  ],
 ];
 
 /** The schema version this code writes. */

@@ -1,18 +1,13 @@
-import type { ExtractorStatus, RunEvent, Tier } from '../../core/protocol/run-event.ts';
+import type { RunEvent, Tier } from '../../core/protocol/run-event.ts';
 import type { ColorVote } from '../../core/vote/color-vote.ts';
 import { ciede2000, hexToLab } from '../../core/color/index.ts';
+import { MemoryMetricsStore } from './memory-metrics-store.ts';
+import type { CounterDelta, CounterName, DesignerDecision, MetricsState, MetricsStore, StoredOutcome } from './metrics-store.ts';
 
-/** Outcomes kept per extractor: enough for stable percentiles, bounded whatever the traffic. */
-const WINDOW = 1000;
+export type { DesignerDecision } from './metrics-store.ts';
+
 /** A vote agrees with the final consensus when it is this close to the winning colour of its role (CIEDE2000). */
 const AGREE_DE = 2.3;
-
-export interface ExtractorOutcome {
-  readonly status: ExtractorStatus;
-  readonly durationMs: number;
-  readonly cost: number;
-  readonly cached: boolean;
-}
 
 export interface ExtractorStats {
   readonly id: string;
@@ -30,100 +25,125 @@ export interface ExtractorStats {
   readonly agreementWithDesigners: number | null;
 }
 
-/** One resolved conflict: the designer picked `chosenHex` among candidates proposed by extractors. */
-export interface DesignerDecision {
-  readonly role: string;
-  readonly chosenHex: string;
-  readonly candidates: readonly { readonly hex: string; readonly extractors: readonly string[] }[];
+export interface MetricsSnapshot {
+  readonly extractors: readonly ExtractorStats[];
+  readonly runs: number;
+  readonly decisions: number;
 }
 
 export interface RunMetrics {
-  /** Feeds every event of a run, as the stream sends it. */
+  /** Feeds every event of a run, as the stream sends it; a run's figures are stored when it ends. */
   observe(event: RunEvent): void;
-  recordDecision(decision: DesignerDecision): void;
-  snapshot(): { readonly extractors: readonly ExtractorStats[]; readonly runs: number; readonly decisions: number };
+  /** Stores a designer's review decision; rejects when the store cannot take it. */
+  recordDecision(decision: DesignerDecision): Promise<void>;
+  /** The figures of every run stored so far (of every instance sharing the store); rejects when the store cannot be read. */
+  snapshot(): Promise<MetricsSnapshot>;
 }
 
 /**
  * What the dashboard shows, gathered from the run events themselves (no second bookkeeping path):
  * per extractor, latency, failures, skips, cache hits, spend, and how often it agreed with the
- * final consensus and with the designers' review decisions. Bounded windows, in memory.
+ * final consensus and with the designers' review decisions. Kept in `store` (the backend's
+ * database, so the figures outlive a restart); a run whose figures cannot be stored is told to
+ * `warn` (once until a store succeeds again) and never fails the run itself.
  */
-export function createRunMetrics(): RunMetrics {
-  const outcomes = new Map<string, { tier: Tier; list: ExtractorOutcome[] }>();
-  const agreement = new Map<string, { agreed: number; voted: number }>();
-  const designer = new Map<string, { agreed: number; decided: number }>();
-  const pending = new Map<string, ColorVote[]>();
-  let runs = 0;
-  let decisions = 0;
+export function createRunMetrics(options: { store?: MetricsStore; warn?: (message: string) => void } = {}): RunMetrics {
+  const store = options.store ?? new MemoryMetricsStore();
+  const warn = options.warn ?? ((message: string) => console.error(message));
+  const running = new Map<string, { outcomes: StoredOutcome[]; votes: ColorVote[] }>();
+  const writes = new Set<Promise<void>>();
+  let failing = false;
 
-  const bump = <T extends object>(map: Map<string, T>, key: string, init: () => T, update: (value: T) => void) => {
-    const value = map.get(key) ?? init();
-    update(value);
-    map.set(key, value);
+  const keep = (write: () => Promise<void>) => {
+    const done = write().then(
+      () => {
+        failing = false;
+      },
+      (error: unknown) => {
+        if (!failing) warn(`chorus: the dashboard's figures for a run could not be stored (${(error as Error).message}); runs go on, and the figures resume once the database takes writes again.`);
+        failing = true;
+      },
+    );
+    writes.add(done);
+    void done.finally(() => writes.delete(done));
   };
 
   return {
     observe(event) {
       if (event.stage === 'extractor_done') {
-        bump(outcomes, event.extractor, () => ({ tier: event.tier, list: [] }), (o) => {
-          o.list.push({ status: event.status, durationMs: event.duration_ms, cost: event.cost, cached: event.cached });
-          if (o.list.length > WINDOW) o.list.shift();
-        });
-        if (event.votes.length > 0) pending.set(event.run_id, [...(pending.get(event.run_id) ?? []), ...event.votes]);
-      } else if (event.stage === 'complete') {
-        runs++;
-        for (const vote of pending.get(event.run_id) ?? []) {
-          if (!vote.role) continue;
-          const winner = event.tokens[vote.role];
-          if (!winner) continue;
-          const agreed = ciede2000(hexToLab(vote.hex)!, hexToLab(winner.hex)!) < AGREE_DE;
-          bump(agreement, vote.extractor, () => ({ agreed: 0, voted: 0 }), (a) => {
-            a.voted++;
-            if (agreed) a.agreed++;
-          });
+        const run = running.get(event.run_id) ?? { outcomes: [], votes: [] };
+        run.outcomes.push({ extractor: event.extractor, tier: event.tier, status: event.status, durationMs: event.duration_ms, cost: event.cost, cached: event.cached });
+        run.votes.push(...event.votes);
+        running.set(event.run_id, run);
+      } else if (event.stage === 'complete' || event.stage === 'error') {
+        const run = running.get(event.run_id) ?? { outcomes: [], votes: [] };
+        running.delete(event.run_id);
+        const deltas: CounterDelta[] = [];
+        if (event.stage === 'complete') {
+          deltas.push({ name: 'runs', extractor: '', by: 1 });
+          for (const vote of run.votes) {
+            const winner = vote.role ? event.tokens[vote.role] : undefined;
+            if (!winner) continue;
+            deltas.push({ name: 'consensus_voted', extractor: vote.extractor, by: 1 });
+            if (ciede2000(hexToLab(vote.hex)!, hexToLab(winner.hex)!) < AGREE_DE) deltas.push({ name: 'consensus_agreed', extractor: vote.extractor, by: 1 });
+          }
         }
-        pending.delete(event.run_id);
-      } else if (event.stage === 'error') pending.delete(event.run_id);
-    },
-    recordDecision(decision) {
-      decisions++;
-      const chosen = hexToLab(decision.chosenHex);
-      if (!chosen) return;
-      for (const candidate of decision.candidates) {
-        const lab = hexToLab(candidate.hex);
-        const agreed = lab !== null && ciede2000(lab, chosen) < AGREE_DE;
-        for (const extractor of candidate.extractors) {
-          bump(designer, extractor, () => ({ agreed: 0, decided: 0 }), (d) => {
-            d.decided++;
-            if (agreed) d.agreed++;
-          });
-        }
+        keep(() => store.addRun(run.outcomes, merge(deltas)));
       }
     },
-    snapshot() {
-      const extractors = [...outcomes.entries()].map(([id, { tier, list }]): ExtractorStats => {
-        const ran = list.filter((o) => o.status !== 'skipped' && !o.cached).map((o) => o.durationMs).sort((a, b) => a - b);
-        const rate = (predicate: (o: ExtractorOutcome) => boolean) => (list.length === 0 ? 0 : list.filter(predicate).length / list.length);
-        const a = agreement.get(id);
-        const d = designer.get(id);
-        return {
-          id,
-          tier,
-          runs: list.length,
-          latencyMs: ran.length === 0 ? null : { p50: percentile(ran, 0.5), p90: percentile(ran, 0.9), p99: percentile(ran, 0.99) },
-          failureRate: rate((o) => o.status === 'failed'),
-          timeoutRate: rate((o) => o.status === 'timeout'),
-          skipRate: rate((o) => o.status === 'skipped'),
-          cacheHitRate: rate((o) => o.cached),
-          cost: list.reduce((sum, o) => sum + o.cost, 0),
-          agreementWithConsensus: a && a.voted > 0 ? a.agreed / a.voted : null,
-          agreementWithDesigners: d && d.decided > 0 ? d.agreed / d.decided : null,
-        };
-      });
-      return { extractors: extractors.sort((x, y) => x.tier - y.tier || (x.id < y.id ? -1 : 1)), runs, decisions };
+    async recordDecision(decision) {
+      const deltas: CounterDelta[] = [{ name: 'decisions', extractor: '', by: 1 }];
+      const chosen = hexToLab(decision.chosenHex);
+      for (const candidate of chosen ? decision.candidates : []) {
+        const lab = hexToLab(candidate.hex);
+        const agreed = lab !== null && ciede2000(lab, chosen!) < AGREE_DE;
+        for (const extractor of candidate.extractors) {
+          deltas.push({ name: 'designer_decided', extractor, by: 1 });
+          if (agreed) deltas.push({ name: 'designer_agreed', extractor, by: 1 });
+        }
+      }
+      await store.addDecision(decision, merge(deltas));
+    },
+    async snapshot() {
+      // What this process has ended so far is in the figures it shows.
+      await Promise.all(writes);
+      return figures(await store.read());
     },
   };
+}
+
+/** The dashboard's figures from what the store holds. */
+function figures({ outcomes, counters }: MetricsState): MetricsSnapshot {
+  const count = (name: CounterName, extractor = '') => counters.find((c) => c.name === name && c.extractor === extractor)?.by ?? 0;
+  const share = (agreed: CounterName, of: CounterName, id: string) => (count(of, id) > 0 ? count(agreed, id) / count(of, id) : null);
+  const extractors = [...outcomes].map(([id, list]): ExtractorStats => {
+    const ran = list.filter((o) => o.status !== 'skipped' && !o.cached).map((o) => o.durationMs).sort((a, b) => a - b);
+    const rate = (predicate: (o: StoredOutcome) => boolean) => (list.length === 0 ? 0 : list.filter(predicate).length / list.length);
+    return {
+      id,
+      tier: list.at(-1)!.tier,
+      runs: list.length,
+      latencyMs: ran.length === 0 ? null : { p50: percentile(ran, 0.5), p90: percentile(ran, 0.9), p99: percentile(ran, 0.99) },
+      failureRate: rate((o) => o.status === 'failed'),
+      timeoutRate: rate((o) => o.status === 'timeout'),
+      skipRate: rate((o) => o.status === 'skipped'),
+      cacheHitRate: rate((o) => o.cached),
+      cost: list.reduce((sum, o) => sum + o.cost, 0),
+      agreementWithConsensus: share('consensus_agreed', 'consensus_voted', id),
+      agreementWithDesigners: share('designer_agreed', 'designer_decided', id),
+    };
+  });
+  return { extractors: extractors.sort((x, y) => x.tier - y.tier || (x.id < y.id ? -1 : 1)), runs: count('runs'), decisions: count('decisions') };
+}
+
+/** One delta per counter: a run adds its votes' counts in one statement each. */
+function merge(deltas: readonly CounterDelta[]): CounterDelta[] {
+  const byKey = new Map<string, CounterDelta>();
+  for (const d of deltas) {
+    const key = `${d.name}\u0000${d.extractor}`;
+    byKey.set(key, { ...d, by: (byKey.get(key)?.by ?? 0) + d.by });
+  }
+  return [...byKey.values()];
 }
 
 /** Nearest-rank percentile of sorted values. */

@@ -29,7 +29,10 @@ export function mountDashboard(app: Hono, service: RunService, version: string):
   const figures = async () => {
     // Other processes book against the same cap; a failing store leaves the last figures read.
     await service.ledger.refresh().catch(() => undefined);
-    return { ...service.metrics.snapshot(), spent_today_usd: service.ledger.spentToday(), daily_cap_usd: service.ledger.dailyCapUsd };
+    const metrics = await service.metrics.snapshot().catch((error: unknown) => {
+      throw new ApiException(503, 'METRICS_UNAVAILABLE', `The dashboard's figures could not be read from the database (${(error as Error).message}); runs are not affected. Try again once the database is back.`);
+    });
+    return { ...metrics, spent_today_usd: service.ledger.spentToday(), daily_cap_usd: service.ledger.dailyCapUsd };
   };
   app.get('/api/v1/metrics', async (c) => c.json(await figures()));
   app.get('/dashboard', async (c) => {
@@ -39,7 +42,11 @@ export function mountDashboard(app: Hono, service: RunService, version: string):
   app.post('/api/v1/decisions', async (c) => {
     const parsed = decisionsRequestSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) throw new ApiException(400, 'BAD_REQUEST', `Decisions must be {decisions:[{role, chosen_hex, candidates:[{hex, extractors}]}]}: ${parsed.error.issues[0]?.message}.`);
-    for (const d of parsed.data.decisions) service.metrics.recordDecision({ role: d.role, chosenHex: d.chosen_hex, candidates: d.candidates });
+    try {
+      for (const d of parsed.data.decisions) await service.metrics.recordDecision({ role: d.role, chosenHex: d.chosen_hex, candidates: d.candidates });
+    } catch (error) {
+      throw new ApiException(503, 'METRICS_UNAVAILABLE', `The review decisions could not be stored (${(error as Error).message}); send them again once the database is back.`);
+    }
     return c.json({ recorded: parsed.data.decisions.length });
   });
 }

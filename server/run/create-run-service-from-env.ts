@@ -10,6 +10,8 @@ import { openSqliteDatabase, SQLITE_FILE_NAME } from '../db/open-sqlite-database
 import { loadExtractorsFile } from '../config/load-extractors-file.ts';
 import { decodeImage } from '../decode/decode-image.ts';
 import { createExtractors, type ExtractorEnv } from '../extractors/create-extractors.ts';
+import { createRunMetrics } from '../metrics/run-metrics.ts';
+import { SqlMetricsStore } from '../metrics/sql-metrics-store.ts';
 import { cachedResultSchema } from './cached-result-schema.ts';
 import { createCpuPool } from './cpu-pool.ts';
 import { createRunService, type RunService } from './run-service.ts';
@@ -50,6 +52,7 @@ export async function createRunServiceFromEnv(env: ExtractorEnv): Promise<{ runs
         ledger,
         cache,
         decodeImage: pool ? pool.decode : decodeImage,
+        metrics: createRunMetrics({ store: new SqlMetricsStore(db) }),
         ...(pool ? { cpu: pool } : {}),
       }),
       workersReady: pool ? pool.allReady : Promise.resolve(),
