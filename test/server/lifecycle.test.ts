@@ -24,7 +24,8 @@ describe('SIGTERM with runs in flight', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'chorus-lifecycle-'));
   });
   afterAll(async () => {
-    for (const s of servers) s.child.kill('SIGKILL');
+    // Under `npm start` the server is npm's child: a failed test must not leave it serving.
+    for (const s of servers) for (const pid of [s.child.pid, s.pid]) if (pid && isAlive(pid)) process.kill(pid, 'SIGKILL');
     await Promise.all([openai.close(), anthropic.close()]);
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -15,6 +15,9 @@ export interface ServerProcess {
   readonly exited: Promise<number | string>;
 }
 
+/** How long after a process exits its output may still be arriving. */
+const LOG_GRACE_MS = 2_000;
+
 /** What must be set so a test's server talks to no real provider and keeps its data where the test says. */
 const ISOLATED_ENV = { PORT: '0', HOST: '127.0.0.1', OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', CHORUS_LOCAL_BASE_URL: '' };
 
@@ -27,7 +30,17 @@ export function startServerProcess(env: Readonly<Record<string, string>>, option
   const [command, ...args] = options.command ?? [process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'server/main.ts')];
   const child = spawn(command!, args, { cwd: REPO_ROOT, env: { ...process.env, ...ISOLATED_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  const exited = new Promise<number | string>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  // Once it has exited and its output is read (a child it leaves behind may hold the pipe open: not past LOG_GRACE_MS).
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => {
+      const result = code ?? signal ?? 'unknown';
+      const grace = setTimeout(() => resolve(result), LOG_GRACE_MS);
+      child.once('close', () => {
+        clearTimeout(grace);
+        resolve(result);
+      });
+    }),
+  );
   // Generous: on a loaded machine tsx compiling the server (and its worker threads) takes tens of seconds.
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
