@@ -2,7 +2,7 @@
 // the fixture screens), then the consensus vote against the truth with CV alone and with simulated
 // models (bench/consensus/), the backend streaming section (bench/backend/) and tier 1 in Chromium
 // (bench/browser/), each of which also runs alone: bench/run-consensus.ts, bench/run-backend.ts,
-// bench/run-browser.ts.
+// bench/run-scale.ts, bench/run-browser.ts.
 //
 //   npx tsx bench/run.ts [--quick] [--runs N] [--write] [--json FILE] [--only id,id] [--images name,name] [--fixtures real,screens] [--skip consensus,backend,browser]
 //
@@ -34,6 +34,7 @@ import { browserBench } from './browser/browser-bench.ts';
 import { consensusBench } from './consensus/consensus-bench.ts';
 import { designSystemBench } from './design-system/design-system-bench.ts';
 import { modelImageBench } from './model-images/model-image-bench.ts';
+import { scaleBench } from './backend/scale-bench.ts';
 import { emitSection, type SectionBench } from './section.ts';
 
 /** Timed runs per image by default: enough for a stable median on a shared 2-core machine. */
@@ -57,11 +58,12 @@ const { values: args } = parseArgs({
 });
 
 /** The sections after tier 1, in report order. */
-const SECTIONS: readonly (readonly ['consensus' | 'model-images' | 'backend' | 'browser' | 'design-system', SectionBench])[] = [
+const SECTIONS: readonly (readonly ['consensus' | 'model-images' | 'backend' | 'scale' | 'browser' | 'design-system', SectionBench])[] = [
   ['consensus', consensusBench],
   ['model-images', modelImageBench],
   ['design-system', designSystemBench],
   ['backend', backendBench],
+  ['scale', scaleBench],
   ['browser', browserBench],
 ];
 /** The two fixture sets, each its own table: real screenshots decide, the rendered screens must not get worse. */

@@ -4,7 +4,7 @@ export const TIER1_START = '<!-- bench:tier1:start -->';
 export const TIER1_END = '<!-- bench:tier1:end -->';
 
 /** The sections `npm run bench -- --write` maintains, each between its own pair of markers. */
-export type BenchSection = 'tier1' | 'consensus' | 'model-images' | 'backend' | 'browser' | 'design-system';
+export type BenchSection = 'tier1' | 'consensus' | 'model-images' | 'backend' | 'scale' | 'browser' | 'design-system';
 
 const INTRO = `# Benchmarks
 

@@ -1,6 +1,6 @@
 import type { RgbaImage } from '../../core/cv/rgba-image.ts';
 import { DecodeError } from './decode-error.ts';
-import { decodePng } from './decode-png.ts';
+import { decodePng, type DecodeOptions } from './decode-png.ts';
 import { decodeWithJimp } from './decode-with-jimp.ts';
 import { MAX_DECODE_PIXELS } from './max-decode-pixels.ts';
 import { readImageSize } from './private/read-image-size.ts';
@@ -12,10 +12,13 @@ import { IMAGE_TYPE_NAMES, sniffImageType } from './private/sniff-image-type.ts'
  * to jimp should it ever report `UNSUPPORTED`); JPEG, GIF, BMP and TIFF through jimp, after
  * a header check against `MAX_DECODE_PIXELS` where the format allows one.
  *
+ * `options.shared` asks for the pixels in shared memory (the native PNG path honours it; jimp's
+ * output is its own buffer, which a caller then copies).
+ *
  * Rejects with `DecodeError`: `NOT_IMAGE` for bytes in none of those formats, otherwise the
  * codes of `decodePng` / `decodeWithJimp`.
  */
-export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
+export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}): Promise<RgbaImage> {
   const type = sniffImageType(bytes);
   if (type === null) {
     throw new DecodeError(
@@ -27,7 +30,7 @@ export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
   }
   if (type === 'png') {
     try {
-      return decodePng(bytes);
+      return decodePng(bytes, options);
     } catch (error) {
       if (!(error instanceof DecodeError) || error.code !== 'UNSUPPORTED') throw error;
       // A PNG variant the native decoder does not read: let jimp try; if it cannot either, the native reason stands.

@@ -25,6 +25,11 @@ interface PassLayout {
   readonly offset: number;
 }
 
+export interface DecodeOptions {
+  /** The pixels in a SharedArrayBuffer (for a worker thread to hand over without a copy). */
+  readonly shared?: boolean;
+}
+
 /**
  * Decodes a PNG to 8-bit RGBA (0–255 per channel, row-major, `width * height * 4` bytes),
  * with Node's native zlib. Reads every standard PNG: colour types 0/2/3/4/6 at every bit
@@ -37,15 +42,15 @@ interface PassLayout {
  * method or unknown critical chunk) or `TOO_LARGE` (over `MAX_DECODE_PIXELS`, refused from
  * the header before inflating).
  */
-export function decodePng(bytes: Uint8Array): RgbaImage {
+export function decodePng(bytes: Uint8Array, options: DecodeOptions = {}): RgbaImage {
   const chunks = readPngChunks(bytes);
-  const image = decodePixels(chunks);
+  const image = decodePixels(chunks, options.shared === true);
   const space = pngColorSpace(chunks.color);
   if (space) convertRgbaToSrgb(image.data, space);
   return image;
 }
 
-function decodePixels(chunks: PngChunks): RgbaImage {
+function decodePixels(chunks: PngChunks, shared: boolean): RgbaImage {
   const { width, height, bitDepth, colorType, interlaced } = chunks.header;
   const bitsPerPixel = CHANNELS[colorType] * bitDepth;
   // The filter unit is a whole pixel, or one byte when pixels are smaller (§9.2).
@@ -63,7 +68,7 @@ function decodePixels(chunks: PngChunks): RgbaImage {
 
   const raw = inflateImageData(chunks, expectedBytes);
   const format = { colorType, bitDepth, palette: chunks.palette, transparency: chunks.transparency };
-  const out = new Uint8Array(width * height * 4);
+  const out = new Uint8Array(shared ? new SharedArrayBuffer(width * height * 4) : new ArrayBuffer(width * height * 4));
 
   if (!interlaced) {
     // Screenshots are 8-bit RGB or RGBA: take the fast path unless tRNS marks a transparent colour.

@@ -39,6 +39,22 @@ describe('the CPU worker pool', () => {
     }
   });
 
+  it('serves a run’s first answer before new decodes, and the later tiers after both', async () => {
+    const rgba = await decodeImage(png);
+    const images = [{ bytes: png, base64: '', mediaType: 'image/png' as const, rgba, sha256: '' }];
+    const input = { images, measured: [], signal: new AbortController().signal };
+    const offloaded = pool.offload(createExtractors(loadExtractorsFile(), {}).filter((e) => e.kind === 'cv'));
+    const tier1 = offloaded.find((e) => e.tier === 1)!;
+    const tier2 = offloaded.find((e) => e.tier === 2)!;
+    const order: string[] = [];
+    const busy = pool.decode(png); // the one worker is taken; what follows queues
+    const later = tier2.run(input).then(() => order.push('tier 2'));
+    const decode = pool.decode(png).then(() => order.push('decode'));
+    const first = tier1.run(input).then(() => order.push('tier 1'));
+    await Promise.all([busy, later, decode, first]);
+    expect(order).toEqual(['tier 1', 'decode', 'tier 2']);
+  });
+
   it('refuses new decodes SERVER_BUSY once its queue is full, and takes them again after', async () => {
     const burst = Array.from({ length: QUEUED_DECODES_PER_WORKER + 10 }, () => pool.decode(png).then(() => 'decoded', (error: { code: string }) => error.code));
     const outcomes = await Promise.all(burst);

@@ -9,10 +9,25 @@ import { ApiException } from './api-exception.ts';
 import type { CpuReply, CpuTask, SharedRgba } from './cpu-task.ts';
 
 /**
- * Decodes waiting per worker before a new run is refused SERVER_BUSY: a few seconds of work at
- * ~50 ms a screen, so a burst queues briefly and a flood is told to come back.
+ * Decodes waiting per worker before a new run is refused SERVER_BUSY: one to three seconds of work
+ * at 10–25 ms a screen (BENCHMARKS.md), so a burst of a few hundred queues and a flood is told to
+ * come back. Memory is bounded separately, by the pixels in flight.
  */
-export const QUEUED_DECODES_PER_WORKER = 32;
+export const QUEUED_DECODES_PER_WORKER = 128;
+/**
+ * A task waiting longer than this goes next whatever its lane: under a steady flood of new runs,
+ * the later tiers of the runs admitted still finish.
+ */
+export const MAX_WAIT_MS = 5_000;
+
+/**
+ * What a task is for, in the order the pool serves them: the CV that gives an admitted run its
+ * first answer (tier 1), then the decodes that admit new runs, then the heavier CV of later tiers.
+ * A burst of N runs then sees its first answers one run after another instead of all N after every
+ * decode (first-come order), and tier 2 fills the time no one is waiting on a first answer.
+ */
+const LANES = ['first-answer', 'decode', 'later'] as const;
+type Lane = (typeof LANES)[number];
 
 export interface CpuPool {
   readonly size: number;
@@ -29,13 +44,14 @@ export interface CpuPool {
   close(): Promise<void>;
 }
 
-type Pending = { task: CpuTask; resolve: (reply: CpuReply) => void; transfer: ArrayBuffer[] };
+type Pending = { task: CpuTask; lane: Lane; queuedAt: number; resolve: (reply: CpuReply) => void; transfer: ArrayBuffer[] };
 
 /**
  * A pool of `size` worker threads (default: one per core, `os.availableParallelism()`) for the
  * CPU-heavy part of a run. Decodes of new runs wait in a queue bounded at
  * QUEUED_DECODES_PER_WORKER per worker; CV tasks of runs already admitted always queue (their
  * number is bounded by the runs admitted, and refusing them halfway would waste the decode).
+ * Tasks are served by lane (LANES: first answers, decodes, later tiers), the oldest first in each.
  * Until the first worker has loaded (seconds on a busy machine), the work runs on the event loop,
  * as it would without a pool, rather than waiting.
  */
@@ -44,7 +60,15 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
   const maxQueuedDecodes = size * QUEUED_DECODES_PER_WORKER;
   const idle: Worker[] = [];
   const busy = new Map<Worker, Pending>();
-  const queue: Pending[] = [];
+  const queues: Record<Lane, Pending[]> = { 'first-answer': [], decode: [], later: [] };
+  /** The next task: the oldest of any lane once it has waited MAX_WAIT_MS, else the first of the first lane that has one. */
+  const next = (): Pending | undefined => {
+    const now = performance.now();
+    const starved = LANES.flatMap((lane) => queues[lane].slice(0, 1)).filter((p) => now - p.queuedAt >= MAX_WAIT_MS);
+    const pick = starved.sort((a, b) => a.queuedAt - b.queuedAt)[0] ?? LANES.map((lane) => queues[lane][0]).find((p) => p !== undefined);
+    if (pick) queues[pick.lane].shift();
+    return pick;
+  };
   let nextId = 0;
   let queuedDecodes = 0;
   let markReady = () => undefined as void;
@@ -58,8 +82,9 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
   });
 
   const dispatch = () => {
-    while (idle.length > 0 && queue.length > 0) {
-      const pending = queue.shift()!;
+    while (idle.length > 0) {
+      const pending = next();
+      if (!pending) return;
       if (pending.task.kind === 'decode') queuedDecodes--;
       const worker = idle.pop()!;
       busy.set(worker, pending);
@@ -98,9 +123,9 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
     return worker;
   });
 
-  const submit = (task: CpuTask, transfer: ArrayBuffer[] = []): Promise<CpuReply> =>
+  const submit = (task: CpuTask, lane: Lane, transfer: ArrayBuffer[] = []): Promise<CpuReply> =>
     new Promise((resolve) => {
-      queue.push({ task, resolve, transfer });
+      queues[lane].push({ task, lane, queuedAt: performance.now(), resolve, transfer });
       if (task.kind === 'decode') queuedDecodes++;
       dispatch();
     });
@@ -121,8 +146,8 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
   /** True once a worker has loaded (or is working): before that, work runs on the event loop. */
   const up = () => idle.length > 0 || busy.size > 0;
 
-  const runCv = async (extractorId: string, images: readonly RgbaImage[]): Promise<readonly ColorVote[]> => {
-    const reply = await submit({ id: nextId++, kind: 'cv', extractorId, images: images.map(shared) });
+  const runCv = async (extractorId: string, lane: Lane, images: readonly RgbaImage[]): Promise<readonly ColorVote[]> => {
+    const reply = await submit({ id: nextId++, kind: 'cv', extractorId, images: images.map(shared) }, lane);
     if (!reply.ok) return fail(reply);
     if (!('votes' in reply)) throw new Error('The CPU worker answered a CV task with pixels.');
     return reply.votes;
@@ -135,16 +160,16 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
       if (queuedDecodes >= maxQueuedDecodes) {
         throw new ApiException(503, 'SERVER_BUSY', `The server has ${queuedDecodes} images waiting to be decoded. Try again in a few seconds.`);
       }
-      const reply = await submit({ id: nextId++, kind: 'decode', bytes });
+      const reply = await submit({ id: nextId++, kind: 'decode', bytes }, 'decode');
       if (!reply.ok) return fail(reply);
       if (!('rgba' in reply)) throw new Error('The CPU worker answered a decode with votes.');
       return reply.rgba;
     },
     offload: (extractors) =>
       extractors.map((e) =>
-        e.kind === 'cv' && e.unavailable === undefined ? { ...e, run: async (input) => (up() ? { votes: await runCv(e.id, input.images.map((i) => i.rgba)), cost: 0 } : e.run(input)) } : e,
+        e.kind === 'cv' && e.unavailable === undefined ? { ...e, run: async (input) => (up() ? { votes: await runCv(e.id, e.tier === 1 ? 'first-answer' : 'later', input.images.map((i) => i.rgba)), cost: 0 } : e.run(input)) } : e,
       ),
-    queued: () => queue.length,
+    queued: () => LANES.reduce((n, lane) => n + queues[lane].length, 0),
     ready,
     allReady,
     close: async () => {

@@ -21,8 +21,9 @@ parentPort!.postMessage('ready');
 async function handle(task: CpuTask): Promise<CpuReply> {
   try {
     if (task.kind === 'decode') {
-      const rgba = await decodeImage(task.bytes);
-      // One copy into shared memory; from here the run's CV tasks share it.
+      // Decoded straight into shared memory (jimp's output is copied there once): from here the run's CV tasks share it.
+      const rgba = await decodeImage(task.bytes, { shared: true });
+      if (rgba.data.buffer instanceof SharedArrayBuffer && rgba.data instanceof Uint8Array) return { id: task.id, ok: true, rgba: { data: rgba.data, width: rgba.width, height: rgba.height } };
       const data = new Uint8Array(new SharedArrayBuffer(rgba.data.length));
       data.set(rgba.data);
       return { id: task.id, ok: true, rgba: { data, width: rgba.width, height: rgba.height } };

@@ -11,6 +11,7 @@ import { loadExtractorsFile } from '../config/load-extractors-file.ts';
 import { decodeImage } from '../decode/decode-image.ts';
 import { createExtractors, type ExtractorEnv } from '../extractors/create-extractors.ts';
 import { createRunMetrics } from '../metrics/run-metrics.ts';
+import { LIMITS } from '../security/limits.ts';
 import { SqlMetricsStore } from '../metrics/sql-metrics-store.ts';
 import { cachedResultSchema } from './cached-result-schema.ts';
 import { createCpuPool } from './cpu-pool.ts';
@@ -39,6 +40,10 @@ export async function createRunServiceFromEnv(env: ExtractorEnv): Promise<{ runs
   // CHORUS_WORKERS=0 decodes and runs CV on the event loop (the build before the pool; the bench compares both).
   const workers = env.CHORUS_WORKERS === undefined || env.CHORUS_WORKERS.trim() === '' ? undefined : Number(env.CHORUS_WORKERS);
   if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 0)) throw new Error(`CHORUS_WORKERS must be a whole number of threads ≥ 0, got "${env.CHORUS_WORKERS}".`);
+  const pixelsInFlight = env.CHORUS_MAX_PIXELS_IN_FLIGHT === undefined || env.CHORUS_MAX_PIXELS_IN_FLIGHT.trim() === '' ? LIMITS.maxPixelsInFlight : Number(env.CHORUS_MAX_PIXELS_IN_FLIGHT);
+  if (!Number.isSafeInteger(pixelsInFlight) || pixelsInFlight < LIMITS.maxPixelsPerRequest) {
+    throw new Error(`CHORUS_MAX_PIXELS_IN_FLIGHT must be a whole number of pixels ≥ ${LIMITS.maxPixelsPerRequest} (one request's most), got "${env.CHORUS_MAX_PIXELS_IN_FLIGHT}".`);
+  }
   const databaseUrl = env.CHORUS_DATABASE_URL?.trim();
   const db = databaseUrl ? await openPostgresDatabase(databaseUrl) : await openSqliteDatabase(path.join(dataDirectory, SQLITE_FILE_NAME));
   try {
@@ -53,6 +58,7 @@ export async function createRunServiceFromEnv(env: ExtractorEnv): Promise<{ runs
         cache,
         decodeImage: pool ? pool.decode : decodeImage,
         metrics: createRunMetrics({ store: new SqlMetricsStore(db) }),
+        limits: { ...LIMITS, maxPixelsInFlight: pixelsInFlight },
         ...(pool ? { cpu: pool } : {}),
       }),
       workersReady: pool ? pool.allReady : Promise.resolve(),

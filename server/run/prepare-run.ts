@@ -113,12 +113,22 @@ function checkVotes(votes: ExtractRequest['votes'], extractors: readonly Extract
   });
 }
 
-/** Standard base64 → bytes. Throws on text that is not base64 (a wrong length, stray characters). */
+/**
+ * Standard base64 (padded or not) → bytes. Throws on text that is not base64 (a wrong length,
+ * stray characters, padding inside). Node's decoder is native (ten times atob and a copy loop, on
+ * the event loop of every run) but skips what is not base64, reads base64url too and stops at
+ * padding; text it decoded
+ * whole gives exactly ⌊(length − padding) × 3 / 4⌋ bytes, so any other count is refused.
+ */
 export function fromBase64(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  const digits = base64.length - padding;
+  if (digits % 4 === 1 || (padding > 0 && base64.length % 4 !== 0)) throw new SyntaxError('The text is not base64: its length is not one base64 gives.');
+  // Node's decoder also reads base64url's two digits; standard base64 has neither.
+  if (base64.includes('-') || base64.includes('_')) throw new SyntaxError('The text is not base64: it holds base64url digits (- or _).');
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length !== Math.floor((digits * 3) / 4)) throw new SyntaxError('The text is not base64: it holds characters base64 does not use.');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 /** Bytes → standard base64, in chunks so a large image does not overflow the argument list. */

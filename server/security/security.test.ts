@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../core/random/mulberry32.ts';
 import { jsonDepth } from './json-depth.ts';
 import { createPixelBudget } from './pixel-budget.ts';
 import { createRateLimiter } from './rate-limiter.ts';
@@ -10,6 +11,31 @@ describe('jsonDepth', () => {
     expect(jsonDepth('"[[[[[["')).toBe(0);
     expect(jsonDepth('{"a":"\\"[[["}')).toBe(1);
     expect(jsonDepth('[]')).toBe(1);
+  });
+
+  it('agrees with a character-at-a-time scan on random JSON with escapes, nested quotes and backslash runs', () => {
+    // The reference: every character looked at, as the scan did before it skipped strings with indexOf.
+    const reference = (text: string): number => {
+      let depth = 0;
+      let deepest = 0;
+      let inString = false;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+          if (c === '\\') i++;
+          else if (c === '"') inString = false;
+        } else if (c === '"') inString = true;
+        else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+        else if (c === ']' || c === '}') depth--;
+      }
+      return deepest;
+    };
+    const random = mulberry32(20261204);
+    const pieces = ['[', ']', '{', '}', '"', '\\', '\\\\', '\\"', 'a', ',', ':', 'QUJD'];
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(jsonDepth(text), text).toBe(reference(text));
+    }
   });
 
   it('stops early on a bomb', () => {
