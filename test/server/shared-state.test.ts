@@ -12,6 +12,7 @@ import { createExtractors } from '../../server/extractors/create-extractors.ts';
 import { startFakeAnthropic } from '../fakes/providers/fake-anthropic.ts';
 import { startFakeOpenAI } from '../fakes/providers/fake-openai.ts';
 import type { FakeBehaviour, FakeProvider } from '../fakes/providers/fake-provider.ts';
+import { validColorAnswer } from '../fakes/providers/valid-color-answer.ts';
 import { startTestPostgres, type TestPostgres } from './postgres-server.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 import { runOverWebSocket } from './test-backend.ts';
@@ -40,7 +41,12 @@ describe('several backend processes share one cap, one ledger and one cache', ()
   const started: ServerProcess[] = [];
   const dirs: string[] = [];
   beforeAll(async () => {
-    [openai, anthropic] = await Promise.all([startFakeOpenAI(), startFakeAnthropic()]);
+    // A model bills about a twentieth of what its call reserves, so the cap is reached only by runs
+    // whose reservations overlap: each answer takes a second, so the runs started together hold
+    // theirs together however the machine schedules them (answered at once, they could settle one
+    // after another and never reach the cap, as one run in six did).
+    const slow = { defaultBehaviour: { reply: validColorAnswer(), delayMs: 1_000 } };
+    [openai, anthropic] = await Promise.all([startFakeOpenAI(slow), startFakeAnthropic(slow)]);
     providerEnv = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${openai.url}/v1`, ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: anthropic.url };
     perRunEstimate = createExtractors(loadExtractorsFile(), providerEnv).reduce((sum, e) => sum + e.estimateCost([SIZE]), 0);
   });
