@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../core/random/mulberry32.ts';
 import { loadFixtures } from '../../test/fixtures/load-fixtures.ts';
 import { DecodeError, type DecodeErrorCode } from './decode-error.ts';
 import { decodePng } from './decode-png.ts';
@@ -97,6 +98,20 @@ describe('decodePng filters', () => {
       const image = decodePng(encodeTestPng(spec));
       expect(pixelAt(image, 1, 1).slice(0, 3)).toEqual(target.slice(0, 3));
       expect(pixelAt(image, 0, 1).slice(0, 3)).toEqual(a.slice(0, 3));
+    }
+  });
+
+  it('undoes Paeth exactly on blocky images, where whole pixels repeat left, above or both (the word path’s shortcuts)', () => {
+    // Blocks of a few colours with edges every few pixels, and channels that sometimes repeat:
+    // every case of left / above / above-left being equal, as whole pixels and byte by byte.
+    const random = mulberry32(9);
+    const colors = Array.from({ length: 5 }, () => [0, 0, 0, 0].map(() => Math.floor(random() * 4) * 85));
+    const cells = Array.from({ length: 12 * 12 }, () => colors[Math.floor(random() * colors.length)]!);
+    const samples = (x: number, y: number) => cells[Math.floor(y / 3) * 12 + Math.floor(x / 3)]!;
+    for (const channels of [3, 4] as const) {
+      const spec = { width: 36, height: 36, colorType: channels === 3 ? 2 : 6, bitDepth: 8, filter: 4, samples: (x: number, y: number) => samples(x, y).slice(0, channels) } as const;
+      const image = decodePng(encodeTestPng(spec));
+      for (let y = 0; y < 36; y++) for (let x = 0; x < 36; x++) expect(pixelAt(image, x, y)).toEqual(channels === 3 ? [...samples(x, y).slice(0, 3), 255] : samples(x, y));
     }
   });
 

@@ -97,20 +97,26 @@ function averageBytes(x: number, y: number): number {
 
 /** The Paeth predictor (spec §9.4) byte by byte: a = left, b = above, c = above-left. */
 function paethBytes(a: number, b: number, c: number): number {
-  if (a === b && b === c) return a; // flat areas, most of a UI screenshot
-  let result = 0;
-  for (let shift = 0; shift < 32; shift += 8) {
-    const la = (a >>> shift) & 0xff;
-    const lb = (b >>> shift) & 0xff;
-    const lc = (c >>> shift) & 0xff;
-    const pa = lb > lc ? lb - lc : lc - lb; // |p - a| with p = a + b - c
-    const pb = la > lc ? la - lc : lc - la; // |p - b|
-    const sum = la + lb - lc - lc;
-    const pc = sum < 0 ? -sum : sum; // |p - c|
-    const predictor = pa <= pb && pa <= pc ? la : pb <= pc ? lb : lc;
-    result |= predictor << shift;
-  }
-  return result;
+  // Whole-word cases, exact per byte: with above = above-left, p = a and |p - a| = 0, so every
+  // byte predicts a (flat areas, and rows under a horizontal edge); with left = above-left, |p - b|
+  // = 0 and |p - a| = |p - c|, so a wins only where a = b too: every byte predicts b (vertical edges).
+  if (b === c) return a;
+  if (a === c) return b;
+  return (
+    paethByte(a & 0xff, b & 0xff, c & 0xff) |
+    (paethByte((a >>> 8) & 0xff, (b >>> 8) & 0xff, (c >>> 8) & 0xff) << 8) |
+    (paethByte((a >>> 16) & 0xff, (b >>> 16) & 0xff, (c >>> 16) & 0xff) << 16) |
+    (paethByte(a >>> 24, b >>> 24, c >>> 24) << 24)
+  );
+}
+
+/** The Paeth predictor of one byte: p = a + b - c, the nearest of a, b, c to it, ties in that order. */
+function paethByte(a: number, b: number, c: number): number {
+  const pa = b > c ? b - c : c - b; // |p - a|
+  const pb = a > c ? a - c : c - a; // |p - b|
+  const sum = a + b - c - c;
+  const pc = sum < 0 ? -sum : sum; // |p - c|
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
 /** Packs 3-byte pixels from a word-aligned row into one word each, alpha 255 (little-endian). */
