@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBase64 } from './is-base64.ts';
 import { colorVoteSchema } from '../vote/color-vote.ts';
 
 /** Version of the extraction protocol; every server message carries it as `v`. */
@@ -20,7 +21,7 @@ export const DEFAULT_MAX_COST_USD = 0.1;
 export const extractRequestSchema = z.object({
   action: z.literal('extract'),
   images: z
-    .array(z.string().min(1).max(MAX_IMAGE_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'))
+    .array(z.string().min(1).max(MAX_IMAGE_BASE64).refine(isBase64, 'base64'))
     .min(1)
     .max(MAX_IMAGES_PER_REQUEST),
   use_ai: z.boolean().default(true),

@@ -47,11 +47,11 @@ describe('the CPU worker pool', () => {
     const tier1 = offloaded.find((e) => e.tier === 1)!;
     const tier2 = offloaded.find((e) => e.tier === 2)!;
     const order: string[] = [];
-    const busy = pool.decode(png); // the one worker is taken; what follows queues
+    const busy = [pool.decode(png), pool.decode(png)]; // the one worker holds two (its pipeline); what follows queues
     const later = tier2.run(input).then(() => order.push('tier 2'));
     const decode = pool.decode(png).then(() => order.push('decode'));
     const first = tier1.run(input).then(() => order.push('tier 1'));
-    await Promise.all([busy, later, decode, first]);
+    await Promise.all([...busy, later, decode, first]);
     expect(order).toEqual(['tier 1', 'decode', 'tier 2']);
   });
 

@@ -45,6 +45,14 @@ export interface CpuPool {
 }
 
 type Pending = { task: CpuTask; lane: Lane; queuedAt: number; resolve: (reply: CpuReply) => void; transfer: ArrayBuffer[] };
+/** A worker and the tasks it holds, by id. */
+type Slot = { readonly worker: Worker; readonly inFlight: Map<number, Pending>; ready: boolean };
+
+/**
+ * Tasks a worker holds at once: the one it runs and the next, so it starts that one the moment it
+ * finishes instead of waiting for the event loop (busy with other runs' messages) to send it.
+ */
+const PIPELINE = 2;
 
 /**
  * A pool of `size` worker threads (default: one per core, `os.availableParallelism()`) for the
@@ -58,8 +66,8 @@ type Pending = { task: CpuTask; lane: Lane; queuedAt: number; resolve: (reply: C
 export function createCpuPool(options: { size?: number; extractorsConfig?: string | undefined } = {}): CpuPool {
   const size = options.size ?? availableParallelism();
   const maxQueuedDecodes = size * QUEUED_DECODES_PER_WORKER;
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Pending>();
+  const slots: Slot[] = [];
+  let closing = false;
   const queues: Record<Lane, Pending[]> = { 'first-answer': [], decode: [], later: [] };
   /** The next task: the oldest of any lane once it has waited MAX_WAIT_MS, else the first of the first lane that has one. */
   const next = (): Pending | undefined => {
@@ -82,46 +90,53 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
   });
 
   const dispatch = () => {
-    while (idle.length > 0) {
+    for (;;) {
+      // The loaded worker with the fewest tasks, while one has room.
+      const slot = slots.filter((w) => w.ready && w.inFlight.size < PIPELINE).sort((x, y) => x.inFlight.size - y.inFlight.size)[0];
+      if (!slot) return;
       const pending = next();
       if (!pending) return;
       if (pending.task.kind === 'decode') queuedDecodes--;
-      const worker = idle.pop()!;
-      busy.set(worker, pending);
+      slot.inFlight.set(pending.task.id, pending);
       // A busy worker keeps the process alive: with every worker unref'd, a CLI awaiting only a
       // worker's reply had nothing else on its event loop and Node ended it mid-run (exit 13).
-      worker.ref();
-      worker.postMessage(pending.task, pending.transfer);
+      slot.worker.ref();
+      slot.worker.postMessage(pending.task, pending.transfer);
     }
   };
-  const workers = Array.from({ length: size }, () => {
+  const spawn = (): void => {
     // The server runs its TypeScript sources directly: the entry gives the worker tsx's loader too.
     const worker = new Worker(new URL('./cpu-worker-entry.mjs', import.meta.url), { workerData: { extractorsConfig: options.extractorsConfig } });
+    const slot: Slot = { worker, inFlight: new Map(), ready: false };
+    slots.push(slot);
     worker.on('message', (reply: CpuReply | 'ready') => {
       if (reply === 'ready') {
-        idle.push(worker);
+        slot.ready = true;
         markReady();
         if (++loaded === size) markAllReady();
         return dispatch();
       }
-      const pending = busy.get(worker);
-      busy.delete(worker);
-      worker.unref();
-      idle.push(worker);
+      const pending = slot.inFlight.get(reply.id);
+      slot.inFlight.delete(reply.id);
+      if (slot.inFlight.size === 0) worker.unref();
       pending?.resolve(reply);
       dispatch();
     });
-    worker.on('error', (error) => {
-      console.error('chorus: a CPU worker failed', error);
-      const pending = busy.get(worker);
-      busy.delete(worker);
-      worker.unref();
-      pending?.resolve({ id: pending.task.id, ok: false, message: `The CPU worker failed: ${error.message}` });
+    worker.on('error', (error) => console.error('chorus: a CPU worker failed', error));
+    worker.on('exit', (code) => {
+      slots.splice(slots.indexOf(slot), 1);
+      for (const pending of slot.inFlight.values()) pending.resolve({ id: pending.task.id, ok: false, message: `The CPU worker stopped (exit code ${code}) during this task.` });
+      if (closing) return;
+      // A worker that had loaded is replaced, so a crash costs its tasks, not the pool's capacity;
+      // one that never loaded is not (it would fail again), and the work falls back to the event loop.
+      if (slot.ready) spawn();
+      else console.error(`chorus: a CPU worker stopped before it loaded (exit code ${code}); ${slots.length} remain.`);
+      dispatch();
     });
     // An idle worker does not keep the process alive (ref'd only while it has a task).
     worker.unref();
-    return worker;
-  });
+  };
+  for (let i = 0; i < size; i++) spawn();
 
   const submit = (task: CpuTask, lane: Lane, transfer: ArrayBuffer[] = []): Promise<CpuReply> =>
     new Promise((resolve) => {
@@ -143,8 +158,8 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
     return { data, width: rgba.width, height: rgba.height };
   };
 
-  /** True once a worker has loaded (or is working): before that, work runs on the event loop. */
-  const up = () => idle.length > 0 || busy.size > 0;
+  /** True while a worker has loaded: before that (or with none left), work runs on the event loop. */
+  const up = () => slots.some((w) => w.ready);
 
   const runCv = async (extractorId: string, lane: Lane, images: readonly RgbaImage[]): Promise<readonly ColorVote[]> => {
     const reply = await submit({ id: nextId++, kind: 'cv', extractorId, images: images.map(shared) }, lane);
@@ -173,7 +188,8 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
     ready,
     allReady,
     close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closing = true;
+      await Promise.all(slots.map((w) => w.worker.terminate()));
     },
   };
 }
