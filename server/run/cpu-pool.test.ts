@@ -63,3 +63,21 @@ describe('the CPU worker pool', () => {
     await expect(pool.decode(png)).resolves.toMatchObject({ width: expect.any(Number) });
   }, 60_000);
 });
+
+describe('a CPU pool whose workers cannot load', () => {
+  it('is not restarted in a loop: the work runs on the event loop, and the failure is logged', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    const pool = createCpuPool({ size: 1, extractorsConfig: path.join(FIXTURES_DIR, 'no-such-extractors.json') });
+    try {
+      await expect.poll(() => logged.some((args) => String((args as unknown[])[0]).includes('stopped before it loaded')), { timeout: 30_000 }).toBe(true);
+      const image = await pool.decode(png);
+      expect(image.data.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+      expect(image.width).toBeGreaterThan(0);
+    } finally {
+      console.error = original;
+      await pool.close();
+    }
+  }, 60_000);
+});
