@@ -15,6 +15,8 @@ import { loopbackAddress } from './loopback-address.ts';
 import { readProcessMemory } from './read-process-memory.ts';
 import { openSocket, runOnSocket } from './run-on-socket.ts';
 import { startBackendProcess } from './start-backend-process.ts';
+import { startFakesProcess } from './start-fakes-process.ts';
+import type { ExtractorEnv } from '../../server/extractors/create-extractors.ts';
 
 /** Runs at once: one designer, a team's busy minute, and the issue's target burst. */
 const LEVELS = [1, 50, 200] as const;
@@ -32,6 +34,11 @@ const RUN_TIMEOUT_MS = 120_000;
 const LEDGER_OPS = 500;
 
 const screens = loadFixtures().map((f) => Buffer.from(f.png).toString('base64'));
+/**
+ * What a fake model waits before answering in the runs with models: about a fast hosted model's
+ * time to the first token on a small image, so paid tiers overlap the next runs' CV as in use.
+ */
+const FAKE_DELAY_MS = 500;
 const NO_PROVIDERS = { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', CHORUS_LOCAL_BASE_URL: '' };
 
 interface Burst {
@@ -45,7 +52,7 @@ interface Burst {
   readonly baseRssBytes: number | null;
 }
 
-async function burst(wsUrl: string, pid: number, runs: number, idle: ReturnType<typeof readProcessMemory>): Promise<Burst> {
+async function burst(wsUrl: string, pid: number, runs: number, idle: ReturnType<typeof readProcessMemory>, useAi: boolean): Promise<Burst> {
   const base = idle;
   // One client per run (its own loopback address), as many designers would be, under the per-client limits.
   const sockets = await Promise.all(Array.from({ length: runs }, (_, i) => openSocket(wsUrl, loopbackAddress(i), RUN_TIMEOUT_MS)));
@@ -58,7 +65,7 @@ async function burst(wsUrl: string, pid: number, runs: number, idle: ReturnType<
   const started = performance.now();
   const results = await Promise.all(
     sockets.map(({ socket }, i) =>
-      runOnSocket(socket, { action: 'extract', images: [screens[i % screens.length]!], use_ai: false }, RUN_TIMEOUT_MS).then(
+      runOnSocket(socket, { action: 'extract', images: [screens[i % screens.length]!], ...(useAi ? { use_ai: true, max_cost: 1 } : { use_ai: false }) }, RUN_TIMEOUT_MS).then(
         (events) => (socket.close(), events),
         () => (socket.close(), []),
       ),
@@ -87,19 +94,26 @@ const WARM_UP_RUNS = 50;
 /** Bursts per level; each row is the one with the median tier-1 p50. */
 const REPEATS = 3;
 
-async function scale(workers: '0' | undefined, levels: readonly number[], warmUp: number, repeats: number): Promise<Burst[]> {
+/** How a scale run is set up: the build, and the models (none: CV only; or the fakes' env). */
+interface ScaleSetting {
+  readonly workers: '0' | undefined;
+  readonly providers?: ExtractorEnv;
+}
+
+async function scale({ workers, providers }: ScaleSetting, levels: readonly number[], warmUp: number, repeats: number): Promise<Burst[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-scale-'));
-  const backend = await startBackendProcess({ ...NO_PROVIDERS, CHORUS_MAX_PIXELS_IN_FLIGHT: PIXELS_IN_FLIGHT, ...(workers ? { CHORUS_WORKERS: workers } : {}) }, dir);
+  const useAi = providers !== undefined;
+  const backend = await startBackendProcess({ ...(providers ?? NO_PROVIDERS), CHORUS_MAX_PIXELS_IN_FLIGHT: PIXELS_IN_FLIGHT, ...(workers ? { CHORUS_WORKERS: workers } : {}) }, dir);
   try {
     // Warm-up: the workers load and the code paths compile before anything is timed.
     // Memory per run is counted from the server as it started, idle: the warm-up's growth is the runs' too.
     const idle = readProcessMemory(backend.script.pid);
-    await burst(backend.wsUrl, backend.script.pid, warmUp, idle);
+    await burst(backend.wsUrl, backend.script.pid, warmUp, idle, useAi);
     const bursts: Burst[] = [];
     for (const level of levels) {
       // The burst whose tier-1 p50 is the median of REPEATS: one burst's figures swing by a quarter here.
       const tries: Burst[] = [];
-      for (let i = 0; i < repeats; i++) tries.push(await burst(backend.wsUrl, backend.script.pid, level, idle));
+      for (let i = 0; i < repeats; i++) tries.push(await burst(backend.wsUrl, backend.script.pid, level, idle, useAi));
       bursts.push(tries.sort((a, b) => percentile(a.tier1, 50) - percentile(b.tier1, 50))[tries.length >> 1]!);
     }
     return bursts;
@@ -139,9 +153,17 @@ export async function scaleBench(options: SectionOptions): Promise<SectionResult
   options.log(`scale: event loop, ${levels.join(', ')} runs at once`);
   const warmUp = options.quick ? 4 : WARM_UP_RUNS;
   const repeats = options.quick ? 1 : REPEATS;
-  const eventLoop = await scale('0', levels, warmUp, repeats);
+  const eventLoop = await scale({ workers: '0' }, levels, warmUp, repeats);
   options.log(`scale: worker pool, ${levels.join(', ')} runs at once`);
-  const pool = await scale(undefined, levels, warmUp, repeats);
+  const pool = await scale({ workers: undefined }, levels, warmUp, repeats);
+  options.log(`scale: worker pool with the fake models (answering after ${FAKE_DELAY_MS} ms), ${levels.join(', ')} runs at once`);
+  const fakes = await startFakesProcess(FAKE_DELAY_MS);
+  let withModels: Burst[];
+  try {
+    withModels = await scale({ workers: undefined, providers: fakes.env }, levels, warmUp, repeats);
+  } finally {
+    await fakes.script.stop();
+  }
 
   const dir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-ledger-'));
   const sqlite = await openSqliteDatabase(path.join(dir, 'chorus.db'));
@@ -159,12 +181,13 @@ export async function scaleBench(options: SectionOptions): Promise<SectionResult
   const met = top(pool).runs === 200 && top(pool).failed === 0 && percentile(top(pool).tier1, 50) < TARGET_P50_MS;
   const markdown = `## Backend at scale (issue 12): worker pool, ledger, memory
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()} by \`npx tsx bench/run-scale.ts\` (part of \`npm run bench\`): the real backend process, CV-only runs (\`use_ai: false\`) over WebSockets, each run its own client (loopback address) sending one of the ${screens.length} rendered fixture screens, the event-loop build (\`CHORUS_WORKERS=0\`) and the worker pool (one thread per core) one after the other in the same run, each after a warm-up burst of ${warmUp} runs; each row is the median of ${repeats} bursts (by tier-1 p50). \`CHORUS_MAX_PIXELS_IN_FLIGHT=${PIXELS_IN_FLIGHT}\` (1.6 GB of RGBA): 200 of these screens hold 291 MP, past the default 200 MP, which would refuse a quarter of the burst as busy by design. Tier 1 is from the request to its \`tier_1_complete\`.
+Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()} by \`npx tsx bench/run-scale.ts\` (part of \`npm run bench\`): the real backend process, CV-only runs (\`use_ai: false\`) over WebSockets, each run its own client (loopback address) sending one of the ${screens.length} rendered fixture screens, the event-loop build (\`CHORUS_WORKERS=0\`) and the worker pool (one thread per core) one after the other in the same run, each after a warm-up burst of ${warmUp} runs; each row is the median of ${repeats} bursts (by tier-1 p50). \`CHORUS_MAX_PIXELS_IN_FLIGHT=${PIXELS_IN_FLIGHT}\` (1.6 GB of RGBA): 200 of these screens hold 291 MP, past the default 200 MP, which would refuse a quarter of the burst as busy by design. Tier 1 is from the request to its \`tier_1_complete\`; runs/s is the burst's runs over its wall time. The last rows run the whole ensemble (\`use_ai: true\`: the local model, OpenAI, Anthropic and Gemini through the real SDKs) against fake providers in their own process, each answer after ${FAKE_DELAY_MS} ms.
 
 | build | runs at once | runs/s | tier 1 p50 (ms) | tier 1 p99 (ms) | not complete | server RSS peak, MB |
 |---|---|---|---|---|---|---|
 ${eventLoop.map((b, i) => row('event loop (CHORUS_WORKERS=0)', b, i === eventLoop.length - 1)).join('\n')}
 ${pool.map((b, i) => row('worker pool (one per core)', b, i === pool.length - 1)).join('\n')}
+${withModels.map((b, i) => row(`worker pool, with the fake models (${FAKE_DELAY_MS} ms)`, b, i === withModels.length - 1)).join('\n')}
 
 Target (200 CV-only runs at once, tier 1 p50 under 1.5 s on 2 cores): ${options.quick ? 'not judged in a --quick run' : met ? `**met** by the pool (${verdict(top(pool))}; the event loop ${verdict(top(eventLoop))})` : `**not met** (pool ${verdict(top(pool))}; event loop ${verdict(top(eventLoop))})`}.
 

@@ -15,9 +15,11 @@ export function jsonDepth(text: string, stopAbove = Infinity): number {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
       // Inside a string: jump to its closing quote, stepping over escaped characters.
+      // Each search starts where the last one ended (the quote found is kept until an escape
+      // passes it), so a string of many escapes costs one pass, not one pass per escape.
       let j = i + 1;
+      let quote = text.indexOf('"', j);
       for (;;) {
-        const quote = text.indexOf('"', j);
         if (quote === -1) return deepest;
         if (backslash !== -1 && backslash < j) backslash = text.indexOf('\\', j);
         if (backslash === -1 || backslash > quote) {
@@ -25,6 +27,7 @@ export function jsonDepth(text: string, stopAbove = Infinity): number {
           break;
         }
         j = backslash + 2;
+        if (quote < j) quote = text.indexOf('"', j);
         backslash = text.indexOf('\\', j);
       }
       continue;

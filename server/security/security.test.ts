@@ -38,6 +38,12 @@ describe('jsonDepth', () => {
     }
   });
 
+  it('reads a long string of many escapes in one pass, rightly', () => {
+    // Searching again for the closing quote after every escape made this quadratic (a request of
+    // a million escapes before a far quote held the event loop for hours); the answer must not change.
+    expect(jsonDepth(`{"a":"${'\\n'.repeat(40_000)}${'x'.repeat(100_000)}","b":[[1]]}`)).toBe(3);
+  });
+
   it('stops early on a bomb', () => {
     expect(jsonDepth('['.repeat(1_000_000), 32)).toBe(33);
   });
