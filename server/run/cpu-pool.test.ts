@@ -81,3 +81,15 @@ describe('a CPU pool whose workers cannot load', () => {
     }
   }, 60_000);
 });
+
+describe('closing a CPU pool', () => {
+  it('settles every task it held or queued: none is left waiting', async () => {
+    const pool = createCpuPool({ size: 1 });
+    await pool.ready;
+    const tasks = Array.from({ length: 5 }, () => pool.decode(png).then(() => 'decoded', (error: Error) => error.message));
+    await pool.close();
+    const outcomes = await Promise.all(tasks);
+    expect(outcomes.filter((o) => o === 'The server is stopping: this task was not run.').length).toBeGreaterThan(0);
+    expect(outcomes.every((o) => o === 'decoded' || /stopping|stopped/.test(o))).toBe(true);
+  }, 60_000);
+});

@@ -44,9 +44,12 @@ export interface CpuPool {
   close(): Promise<void>;
 }
 
-type Pending = { task: CpuTask; lane: Lane; queuedAt: number; resolve: (reply: CpuReply) => void; transfer: ArrayBuffer[] };
-/** A worker and the tasks it holds, by id. */
-type Slot = { readonly worker: Worker; readonly inFlight: Map<number, Pending>; ready: boolean };
+/** What a queued task is told when no worker is left to run it: the caller runs it on the event loop. */
+const NO_WORKER = 'no-worker';
+type Outcome = CpuReply | typeof NO_WORKER;
+type Pending = { task: CpuTask; lane: Lane; queuedAt: number; resolve: (outcome: Outcome) => void; transfer: ArrayBuffer[] };
+/** A worker and the tasks it holds, by id. `original`: one of the `size` started with the pool (not a replacement). */
+type Slot = { readonly worker: Worker; readonly inFlight: Map<number, Pending>; ready: boolean; readonly original: boolean };
 
 /**
  * Tasks a worker holds at once: the one it runs and the next, so it starts that one the moment it
@@ -83,7 +86,8 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
   const ready = new Promise<void>((resolve) => {
     markReady = resolve;
   });
-  let loaded = 0;
+  /** Original workers that have loaded or failed to: allReady once all have. */
+  let settled = 0;
   let markAllReady = () => undefined as void;
   const allReady = new Promise<void>((resolve) => {
     markAllReady = resolve;
@@ -104,17 +108,28 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
       slot.worker.postMessage(pending.task, pending.transfer);
     }
   };
-  const spawn = (): void => {
+  const queued = () => LANES.reduce((n, lane) => n + queues[lane].length, 0);
+  /** Ends every queued task with `outcome` (no worker left, or the pool closing). */
+  const drain = (outcome: (pending: Pending) => Outcome) => {
+    for (const lane of LANES) for (const pending of queues[lane].splice(0)) pending.resolve(outcome(pending));
+    queuedDecodes = 0;
+  };
+  const settle = (slot: Slot) => {
+    if (slot.original && ++settled === size) markAllReady();
+  };
+  const spawn = (original: boolean): void => {
     // The server runs its TypeScript sources directly: the entry gives the worker tsx's loader too.
     const worker = new Worker(new URL('./cpu-worker-entry.mjs', import.meta.url), { workerData: { extractorsConfig: options.extractorsConfig } });
-    const slot: Slot = { worker, inFlight: new Map(), ready: false };
+    const slot: Slot = { worker, inFlight: new Map(), ready: false, original };
     slots.push(slot);
     worker.on('message', (reply: CpuReply | 'ready') => {
       if (reply === 'ready') {
         slot.ready = true;
         markReady();
-        if (++loaded === size) markAllReady();
-        return dispatch();
+        settle(slot);
+        dispatch();
+        if (slot.inFlight.size === 0) worker.unref();
+        return;
       }
       const pending = slot.inFlight.get(reply.id);
       slot.inFlight.delete(reply.id);
@@ -125,20 +140,28 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
     worker.on('error', (error) => console.error('chorus: a CPU worker failed', error));
     worker.on('exit', (code) => {
       slots.splice(slots.indexOf(slot), 1);
+      // Its tasks fail rather than run again: the task itself may be what brought the worker down.
       for (const pending of slot.inFlight.values()) pending.resolve({ id: pending.task.id, ok: false, message: `The CPU worker stopped (exit code ${code}) during this task.` });
       if (closing) return;
       // A worker that had loaded is replaced, so a crash costs its tasks, not the pool's capacity;
       // one that never loaded is not (it would fail again), and the work falls back to the event loop.
-      if (slot.ready) spawn();
-      else console.error(`chorus: a CPU worker stopped before it loaded (exit code ${code}); ${slots.length} remain.`);
+      if (slot.ready) spawn(false);
+      else {
+        settle(slot);
+        console.error(`chorus: a CPU worker stopped before it loaded (exit code ${code}); ${slots.length} remain.`);
+      }
+      // With no worker running or loading, what waits would wait for ever: it runs on the event loop.
+      if (slots.length === 0) drain(() => NO_WORKER);
       dispatch();
     });
-    // An idle worker does not keep the process alive (ref'd only while it has a task).
-    worker.unref();
+    // An idle worker does not keep the process alive (ref'd only while it has a task); a
+    // replacement loading while tasks wait for it is what they wait on, so it does.
+    if (queued() > 0) worker.ref();
+    else worker.unref();
   };
-  for (let i = 0; i < size; i++) spawn();
+  for (let i = 0; i < size; i++) spawn(true);
 
-  const submit = (task: CpuTask, lane: Lane, transfer: ArrayBuffer[] = []): Promise<CpuReply> =>
+  const submit = (task: CpuTask, lane: Lane, transfer: ArrayBuffer[] = []): Promise<Outcome> =>
     new Promise((resolve) => {
       queues[lane].push({ task, lane, queuedAt: performance.now(), resolve, transfer });
       if (task.kind === 'decode') queuedDecodes++;
@@ -161,8 +184,10 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
   /** True while a worker has loaded: before that (or with none left), work runs on the event loop. */
   const up = () => slots.some((w) => w.ready);
 
-  const runCv = async (extractorId: string, lane: Lane, images: readonly RgbaImage[]): Promise<readonly ColorVote[]> => {
+  /** The votes from a worker, or undefined when no worker was left to run it. */
+  const runCv = async (extractorId: string, lane: Lane, images: readonly RgbaImage[]): Promise<readonly ColorVote[] | undefined> => {
     const reply = await submit({ id: nextId++, kind: 'cv', extractorId, images: images.map(shared) }, lane);
+    if (reply === NO_WORKER) return undefined;
     if (!reply.ok) return fail(reply);
     if (!('votes' in reply)) throw new Error('The CPU worker answered a CV task with pixels.');
     return reply.votes;
@@ -176,19 +201,29 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
         throw new ApiException(503, 'SERVER_BUSY', `The server has ${queuedDecodes} images waiting to be decoded. Try again in a few seconds.`);
       }
       const reply = await submit({ id: nextId++, kind: 'decode', bytes }, 'decode');
+      if (reply === NO_WORKER) return decodeImage(bytes);
       if (!reply.ok) return fail(reply);
       if (!('rgba' in reply)) throw new Error('The CPU worker answered a decode with votes.');
       return reply.rgba;
     },
     offload: (extractors) =>
       extractors.map((e) =>
-        e.kind === 'cv' && e.unavailable === undefined ? { ...e, run: async (input) => (up() ? { votes: await runCv(e.id, e.tier === 1 ? 'first-answer' : 'later', input.images.map((i) => i.rgba)), cost: 0 } : e.run(input)) } : e,
+        e.kind === 'cv' && e.unavailable === undefined
+          ? {
+              ...e,
+              run: async (input) => {
+                const votes = up() ? await runCv(e.id, e.tier === 1 ? 'first-answer' : 'later', input.images.map((i) => i.rgba)) : undefined;
+                return votes ? { votes, cost: 0 } : e.run(input);
+              },
+            }
+          : e,
       ),
-    queued: () => LANES.reduce((n, lane) => n + queues[lane].length, 0),
+    queued,
     ready,
     allReady,
     close: async () => {
       closing = true;
+      drain((pending) => ({ id: pending.task.id, ok: false, message: 'The server is stopping: this task was not run.' }));
       await Promise.all(slots.map((w) => w.worker.terminate()));
     },
   };
