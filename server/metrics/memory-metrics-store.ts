@@ -16,8 +16,8 @@ export class MemoryMetricsStore implements MetricsStore {
     this.addCounts(deltas);
   }
 
-  async addDecision(decision: DesignerDecision, deltas: readonly CounterDelta[]): Promise<void> {
-    this.decisions.push(decision);
+  async addDecisions(decisions: readonly DesignerDecision[], deltas: readonly CounterDelta[]): Promise<void> {
+    this.decisions.push(...decisions);
     this.addCounts(deltas);
   }
 

@@ -46,9 +46,9 @@ export interface MetricsState {
  * database shows the team's figures, not its own.
  */
 export interface MetricsStore {
-  /** One ended run: its extractors' outcomes and the counts it adds, together. */
+  /** Ended runs (one or several, batched): their extractors' outcomes and the counts they add, together. */
   addRun(outcomes: readonly StoredOutcome[], deltas: readonly CounterDelta[]): Promise<void>;
-  /** Keeps the decision itself and adds its counts, together. */
-  addDecision(decision: DesignerDecision, deltas: readonly CounterDelta[]): Promise<void>;
+  /** Keeps the decisions themselves and adds their counts, all together or none. */
+  addDecisions(decisions: readonly DesignerDecision[], deltas: readonly CounterDelta[]): Promise<void>;
   read(): Promise<MetricsState>;
 }

@@ -37,7 +37,7 @@ describe('createRunMetrics', () => {
     m.observe(done('openai', 'done', 10, { votes: [{ extractor: 'openai', weight: 1, hex: '#0d6efd', role: 'primary', measured: false }] }));
     m.observe(done('claude', 'done', 10, { votes: [{ extractor: 'claude', weight: 1, hex: '#ff0000', role: 'primary', measured: false }] }));
     m.observe({ ...base, stage: 'complete', tokens: { primary: { hex: '#0d6efd', agreement: 0.5, confidence: 0.7, conflict: true, candidates: [] } }, confidence: 0.7, duration_ms: 20 });
-    await m.recordDecision({ role: 'primary', chosenHex: '#ff0000', candidates: [{ hex: '#0d6efd', extractors: ['openai'] }, { hex: '#ff0000', extractors: ['claude'] }] });
+    await m.recordDecisions([{ role: 'primary', chosenHex: '#ff0000', candidates: [{ hex: '#0d6efd', extractors: ['openai'] }, { hex: '#ff0000', extractors: ['claude'] }] }]);
     const snapshot = await m.snapshot();
     const byId = Object.fromEntries(snapshot.extractors.map((e) => [e.id, e]));
     expect(byId.openai).toMatchObject({ agreementWithConsensus: 1, agreementWithDesigners: 0 });
@@ -54,11 +54,24 @@ describe('createRunMetrics', () => {
     expect(snapshot.extractors[0]).toMatchObject({ id: 'openai', runs: 1, timeoutRate: 1 });
   });
 
+  it('stores what a run got to when its last event never came, once', async () => {
+    const m = createRunMetrics();
+    m.observe({ ...done('openai', 'done', 10), run_id: 'lost' });
+    m.end('lost');
+    m.end('lost');
+    m.observe({ ...done('openai', 'done', 10), run_id: 'fine' });
+    m.observe(complete('fine'));
+    m.end('fine');
+    const snapshot = await m.snapshot();
+    expect(snapshot.runs).toBe(1);
+    expect(snapshot.extractors[0]).toMatchObject({ id: 'openai', runs: 2 });
+  });
+
   it('tells once, not per run, when the store cannot take the figures, and never fails the run', async () => {
     const warnings: string[] = [];
     const broken: MetricsStore = {
       addRun: () => Promise.reject(new Error('SQLITE_FULL: database or disk is full')),
-      addDecision: () => Promise.reject(new Error('SQLITE_FULL: database or disk is full')),
+      addDecisions: () => Promise.reject(new Error('SQLITE_FULL: database or disk is full')),
       read: () => Promise.reject(new Error('SQLITE_IOERR')),
     };
     const m = createRunMetrics({ store: broken, warn: (w) => warnings.push(w) });
@@ -69,6 +82,6 @@ describe('createRunMetrics', () => {
     await expect(m.snapshot()).rejects.toThrow('SQLITE_IOERR');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/could not be stored \(SQLITE_FULL.*resume/);
-    await expect(m.recordDecision({ role: 'primary', chosenHex: '#ff0000', candidates: [{ hex: '#ff0000', extractors: ['x'] }] })).rejects.toThrow('SQLITE_FULL');
+    await expect(m.recordDecisions([{ role: 'primary', chosenHex: '#ff0000', candidates: [{ hex: '#ff0000', extractors: ['x'] }] }])).rejects.toThrow('SQLITE_FULL');
   });
 });

@@ -34,8 +34,10 @@ export interface MetricsSnapshot {
 export interface RunMetrics {
   /** Feeds every event of a run, as the stream sends it; a run's figures are stored when it ends. */
   observe(event: RunEvent): void;
-  /** Stores a designer's review decision; rejects when the store cannot take it. */
-  recordDecision(decision: DesignerDecision): Promise<void>;
+  /** Stores what a run got to if its last event never came (an internal error); nothing once it did. */
+  end(runId: string): void;
+  /** Stores designers' review decisions, all or none; rejects when the store cannot take them. */
+  recordDecisions(decisions: readonly DesignerDecision[]): Promise<void>;
   /** The figures of every run stored so far (of every instance sharing the store); rejects when the store cannot be read. */
   snapshot(): Promise<MetricsSnapshot>;
 }
@@ -51,21 +53,31 @@ export function createRunMetrics(options: { store?: MetricsStore; warn?: (messag
   const store = options.store ?? new MemoryMetricsStore();
   const warn = options.warn ?? ((message: string) => console.error(message));
   const running = new Map<string, { outcomes: StoredOutcome[]; votes: ColorVote[] }>();
-  const writes = new Set<Promise<void>>();
+  // Ended runs wait here and go to the store one batch at a time: one transaction (and one
+  // connection) however many runs end together, never several racing for the same counter rows.
+  let waiting: { outcomes: StoredOutcome[]; deltas: CounterDelta[] } = { outcomes: [], deltas: [] };
+  let writing: Promise<void> | undefined;
   let failing = false;
 
-  const keep = (write: () => Promise<void>) => {
-    const done = write().then(
-      () => {
+  const flush = async (): Promise<void> => {
+    while (waiting.outcomes.length > 0 || waiting.deltas.length > 0) {
+      const batch = waiting;
+      waiting = { outcomes: [], deltas: [] };
+      try {
+        await store.addRun(batch.outcomes, merge(batch.deltas));
         failing = false;
-      },
-      (error: unknown) => {
+      } catch (error) {
         if (!failing) warn(`chorus: the dashboard's figures for a run could not be stored (${(error as Error).message}); runs go on, and the figures resume once the database takes writes again.`);
         failing = true;
-      },
-    );
-    writes.add(done);
-    void done.finally(() => writes.delete(done));
+      }
+    }
+  };
+  const keep = (outcomes: readonly StoredOutcome[], deltas: readonly CounterDelta[]) => {
+    waiting.outcomes.push(...outcomes);
+    waiting.deltas.push(...deltas);
+    writing ??= flush().finally(() => {
+      writing = undefined;
+    });
   };
 
   return {
@@ -88,25 +100,34 @@ export function createRunMetrics(options: { store?: MetricsStore; warn?: (messag
             if (ciede2000(hexToLab(vote.hex)!, hexToLab(winner.hex)!) < AGREE_DE) deltas.push({ name: 'consensus_agreed', extractor: vote.extractor, by: 1 });
           }
         }
-        keep(() => store.addRun(run.outcomes, merge(deltas)));
+        keep(run.outcomes, deltas);
       }
     },
-    async recordDecision(decision) {
-      const deltas: CounterDelta[] = [{ name: 'decisions', extractor: '', by: 1 }];
-      const chosen = hexToLab(decision.chosenHex);
-      for (const candidate of chosen ? decision.candidates : []) {
-        const lab = hexToLab(candidate.hex);
-        const agreed = lab !== null && ciede2000(lab, chosen!) < AGREE_DE;
-        for (const extractor of candidate.extractors) {
-          deltas.push({ name: 'designer_decided', extractor, by: 1 });
-          if (agreed) deltas.push({ name: 'designer_agreed', extractor, by: 1 });
+    end(runId) {
+      const run = running.get(runId);
+      if (!run) return;
+      running.delete(runId);
+      keep(run.outcomes, []);
+    },
+    async recordDecisions(decisions) {
+      const deltas: CounterDelta[] = [];
+      for (const decision of decisions) {
+        deltas.push({ name: 'decisions', extractor: '', by: 1 });
+        const chosen = hexToLab(decision.chosenHex);
+        for (const candidate of chosen ? decision.candidates : []) {
+          const lab = hexToLab(candidate.hex);
+          const agreed = lab !== null && ciede2000(lab, chosen!) < AGREE_DE;
+          for (const extractor of candidate.extractors) {
+            deltas.push({ name: 'designer_decided', extractor, by: 1 });
+            if (agreed) deltas.push({ name: 'designer_agreed', extractor, by: 1 });
+          }
         }
       }
-      await store.addDecision(decision, merge(deltas));
+      await store.addDecisions(decisions, merge(deltas));
     },
     async snapshot() {
       // What this process has ended so far is in the figures it shows.
-      await Promise.all(writes);
+      await writing;
       return figures(await store.read());
     },
   };

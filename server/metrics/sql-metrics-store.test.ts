@@ -45,7 +45,7 @@ describe.each(Object.keys(DATABASES))('the dashboard’s figures in %s', (kind) 
     const before = await open();
     const metrics = createRunMetrics({ store: new SqlMetricsStore(before) });
     for (const e of runEvents(`${kind}-1`)) metrics.observe(e);
-    await metrics.recordDecision(decision);
+    await metrics.recordDecisions([decision]);
     const seen = await metrics.snapshot();
     await before.close();
 
@@ -73,7 +73,7 @@ describe.each(Object.keys(DATABASES))('the dashboard’s figures in %s', (kind) 
     const [a, b] = [await open(), await open()];
     try {
       const [ma, mb] = [createRunMetrics({ store: new SqlMetricsStore(a) }), createRunMetrics({ store: new SqlMetricsStore(b) })];
-      await Promise.all([ma, mb].flatMap((m, i) => Array.from({ length: 5 }, (_, j) => m.recordDecision(decision).then(() => runEvents(`${kind}-${i}-${j}`).forEach((e) => m.observe(e))))));
+      await Promise.all([ma, mb].flatMap((m, i) => Array.from({ length: 5 }, (_, j) => m.recordDecisions([decision]).then(() => runEvents(`${kind}-${i}-${j}`).forEach((e) => m.observe(e))))));
       // Each instance's snapshot waits for its own writes; once both have, both read the same figures.
       await Promise.all([ma.snapshot(), mb.snapshot()]);
       const [sa, sb] = [await ma.snapshot(), await mb.snapshot()];

@@ -15,32 +15,36 @@ export class SqlMetricsStore implements MetricsStore {
 
   async addRun(outcomes: readonly StoredOutcome[], deltas: readonly CounterDelta[]): Promise<void> {
     if (outcomes.length === 0 && deltas.length === 0) return;
+    // Rows in one order (by extractor, then by counter) in every transaction: instances sharing a
+    // PostgreSQL lock them in the same order and never deadlock on each other's.
+    const sorted = [...outcomes].sort((a, b) => (a.extractor < b.extractor ? -1 : a.extractor > b.extractor ? 1 : 0));
     await this.db.transaction(async (tx) => {
       const at = Date.now();
-      for (const o of outcomes) {
+      for (const o of sorted) {
+        // seq: one past the newest; two instances writing at once may tie, and either order is fair.
         await tx.query(
           `INSERT INTO metric_outcomes (seq, extractor, tier, status, duration_ms, cost_nano, cached, at)
            VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM metric_outcomes), $1, $2, $3, $4, $5, $6, $7)`,
           [o.extractor, o.tier, o.status, Math.round(o.durationMs), Math.round(o.cost * NANO), o.cached ? 1 : 0, at],
         );
-        // The window: whatever is older than this extractor's newest OUTCOME_WINDOW goes.
+      }
+      // The window, once per extractor written: whatever is older than its newest OUTCOME_WINDOW goes.
+      for (const extractor of new Set(sorted.map((o) => o.extractor))) {
         await tx.query(
           `DELETE FROM metric_outcomes WHERE extractor = $1 AND seq <= (SELECT seq FROM metric_outcomes WHERE extractor = $1 ORDER BY seq DESC LIMIT 1 OFFSET $2)`,
-          [o.extractor, OUTCOME_WINDOW],
+          [extractor, OUTCOME_WINDOW],
         );
       }
       await addCounts(tx, deltas);
     });
   }
 
-  async addDecision(decision: DesignerDecision, deltas: readonly CounterDelta[]): Promise<void> {
+  async addDecisions(decisions: readonly DesignerDecision[], deltas: readonly CounterDelta[]): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query('INSERT INTO review_decisions (role, chosen_hex, candidates, decided_at) VALUES ($1, $2, $3, $4)', [
-        decision.role,
-        decision.chosenHex,
-        JSON.stringify(decision.candidates),
-        Date.now(),
-      ]);
+      const at = Date.now();
+      for (const decision of decisions) {
+        await tx.query('INSERT INTO review_decisions (role, chosen_hex, candidates, decided_at) VALUES ($1, $2, $3, $4)', [decision.role, decision.chosenHex, JSON.stringify(decision.candidates), at]);
+      }
       await addCounts(tx, deltas);
     });
   }
@@ -70,7 +74,8 @@ export class SqlMetricsStore implements MetricsStore {
 }
 
 async function addCounts(tx: SqlExecutor, deltas: readonly CounterDelta[]): Promise<void> {
-  for (const d of deltas) {
+  const key = (d: CounterDelta) => `${d.name}\u0000${d.extractor}`;
+  for (const d of [...deltas].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))) {
     await tx.query('INSERT INTO metric_counters (name, extractor, value) VALUES ($1, $2, $3) ON CONFLICT (name, extractor) DO UPDATE SET value = metric_counters.value + $3', [d.name, d.extractor, d.by]);
   }
 }

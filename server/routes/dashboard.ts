@@ -42,8 +42,11 @@ export function mountDashboard(app: Hono, service: RunService, version: string):
   app.post('/api/v1/decisions', async (c) => {
     const parsed = decisionsRequestSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) throw new ApiException(400, 'BAD_REQUEST', `Decisions must be {decisions:[{role, chosen_hex, candidates:[{hex, extractors}]}]}: ${parsed.error.issues[0]?.message}.`);
+    // Only this server's extractors are counted: an id it does not run would add a counter no one reads.
+    const known = new Set(service.extractors.map((e) => e.id));
+    const decisions = parsed.data.decisions.map((d) => ({ role: d.role, chosenHex: d.chosen_hex, candidates: d.candidates.map((c) => ({ hex: c.hex, extractors: c.extractors.filter((id) => known.has(id)) })) }));
     try {
-      for (const d of parsed.data.decisions) await service.metrics.recordDecision({ role: d.role, chosenHex: d.chosen_hex, candidates: d.candidates });
+      await service.metrics.recordDecisions(decisions);
     } catch (error) {
       throw new ApiException(503, 'METRICS_UNAVAILABLE', `The review decisions could not be stored (${(error as Error).message}); send them again once the database is back.`);
     }

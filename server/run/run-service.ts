@@ -120,6 +120,8 @@ export function createRunService(deps: RunServiceDeps): RunService {
       });
       return { ...result, runId };
     } finally {
+      // A run that ended without its last event reaching the metrics (an internal error) is stored as far as it got.
+      metrics.end(runId);
       prepared.release();
     }
   };
