@@ -16,6 +16,7 @@ import { readProcessMemory } from './read-process-memory.ts';
 import { openSocket, runOnSocket } from './run-on-socket.ts';
 import { startBackendProcess } from './start-backend-process.ts';
 import { startFakesProcess } from './start-fakes-process.ts';
+import { tagPng } from './tag-png.ts';
 import type { ExtractorEnv } from '../../server/extractors/create-extractors.ts';
 
 /** Runs at once: one designer, a team's busy minute, and the issue's target burst. */
@@ -33,7 +34,12 @@ const RUN_TIMEOUT_MS = 120_000;
 /** Bookings timed per store: enough for a stable rate, a few seconds each. */
 const LEDGER_OPS = 500;
 
-const screens = loadFixtures().map((f) => Buffer.from(f.png).toString('base64'));
+const fixtures = loadFixtures();
+const screens = fixtures.map((f) => Buffer.from(f.png).toString('base64'));
+/** Runs with models send each screen tagged anew (same pixels, other bytes): a repeat would be a free cache hit. */
+let tags = 0;
+const screenFor = (i: number, useAi: boolean): string =>
+  useAi ? Buffer.from(tagPng(new Uint8Array(fixtures[i % fixtures.length]!.png), `scale-bench ${tags++}`)).toString('base64') : screens[i % screens.length]!;
 /**
  * What a fake model waits before answering in the runs with models: about a fast hosted model's
  * time to the first token on a small image, so paid tiers overlap the next runs' CV as in use.
@@ -65,7 +71,7 @@ async function burst(wsUrl: string, pid: number, runs: number, idle: ReturnType<
   const started = performance.now();
   const results = await Promise.all(
     sockets.map(({ socket }, i) =>
-      runOnSocket(socket, { action: 'extract', images: [screens[i % screens.length]!], ...(useAi ? { use_ai: true, max_cost: 1 } : { use_ai: false }) }, RUN_TIMEOUT_MS).then(
+      runOnSocket(socket, { action: 'extract', images: [screenFor(i, useAi)], ...(useAi ? { use_ai: true, max_cost: 1 } : { use_ai: false }) }, RUN_TIMEOUT_MS).then(
         (events) => (socket.close(), events),
         () => (socket.close(), []),
       ),
@@ -181,7 +187,7 @@ export async function scaleBench(options: SectionOptions): Promise<SectionResult
   const met = top(pool).runs === 200 && top(pool).failed === 0 && percentile(top(pool).tier1, 50) < TARGET_P50_MS;
   const markdown = `## Backend at scale (issue 12): worker pool, ledger, memory
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()} by \`npx tsx bench/run-scale.ts\` (part of \`npm run bench\`): the real backend process, CV-only runs (\`use_ai: false\`) over WebSockets, each run its own client (loopback address) sending one of the ${screens.length} rendered fixture screens, the event-loop build (\`CHORUS_WORKERS=0\`) and the worker pool (one thread per core) one after the other in the same run, each after a warm-up burst of ${warmUp} runs; each row is the median of ${repeats} bursts (by tier-1 p50). \`CHORUS_MAX_PIXELS_IN_FLIGHT=${PIXELS_IN_FLIGHT}\` (1.6 GB of RGBA): 200 of these screens hold 291 MP, past the default 200 MP, which would refuse a quarter of the burst as busy by design. Tier 1 is from the request to its \`tier_1_complete\`; runs/s is the burst's runs over its wall time. The last rows run the whole ensemble (\`use_ai: true\`: the local model, OpenAI, Anthropic and Gemini through the real SDKs) against fake providers in their own process, each answer after ${FAKE_DELAY_MS} ms.
+Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()} by \`npx tsx bench/run-scale.ts\` (part of \`npm run bench\`): the real backend process, CV-only runs (\`use_ai: false\`) over WebSockets, each run its own client (loopback address) sending one of the ${screens.length} rendered fixture screens, the event-loop build (\`CHORUS_WORKERS=0\`) and the worker pool (one thread per core) one after the other in the same run, each after a warm-up burst of ${warmUp} runs; each row is the median of ${repeats} bursts (by tier-1 p50). \`CHORUS_MAX_PIXELS_IN_FLIGHT=${PIXELS_IN_FLIGHT}\` (1.6 GB of RGBA): 200 of these screens hold 291 MP, past the default 200 MP, which would refuse a quarter of the burst as busy by design. Tier 1 is from the request to its \`tier_1_complete\`; runs/s is the burst's runs over its wall time. The last rows run the whole ensemble (\`use_ai: true\`: the local model, OpenAI, Anthropic and Gemini through the real SDKs) against fake providers in their own process, each answer after ${FAKE_DELAY_MS} ms, every image tagged anew so no answer comes from the cache.
 
 | build | runs at once | runs/s | tier 1 p50 (ms) | tier 1 p99 (ms) | not complete | server RSS peak, MB |
 |---|---|---|---|---|---|---|
@@ -191,7 +197,7 @@ ${withModels.map((b, i) => row(`worker pool, with the fake models (${FAKE_DELAY_
 
 Target (200 CV-only runs at once, tier 1 p50 under 1.5 s on 2 cores): ${options.quick ? 'not judged in a --quick run' : met ? `**met** by the pool (${verdict(top(pool))}; the event loop ${verdict(top(eventLoop))})` : `**not met** (pool ${verdict(top(pool))}; event loop ${verdict(top(eventLoop))})`}.
 
-The pool serves a run's tier-1 CV before new decodes and both before the later tiers' CV (any task waiting 5 s goes next), so in a burst the first answers come one run after another while tier 2 fills the gaps, and each worker holds its next task so it never waits for the event loop to send one; the event loop does each run's work in arrival order on one core. This machine's speed drifts by a quarter between runs (the event loop's 200-run p50 has read 3.7–4.6 s on the same code), so compare the two builds within one run. Memory per run is the server's peak resident set in the burst, less its resident set idle after start, divided by the runs (an upper bound: it includes the warm-up's growth, the worker pool's threads and compiled code).
+The pool serves a run's tier-1 CV before new decodes and both before the later tiers' CV (any task waiting 5 s goes next), so in a burst the first answers come one run after another while tier 2 fills the gaps, and each worker holds its next task so it never waits for the event loop to send one; the event loop does each run's work in arrival order on one core. With the models, the pool also downscales each image to what each model is sent (once per size), while the event loop builds every provider request (each carries its image as base64 through the SDK) and books each call in the ledger and the cache, which is what a burst's first answers then wait behind. This machine's speed drifts by a quarter between runs (the event loop's 200-run p50 has read 3.7–4.6 s on the same code), so compare the two builds within one run. Memory per run is the server's peak resident set in the burst, less its resident set idle after start, divided by the runs (an upper bound: it includes the warm-up's growth, the worker pool's threads and compiled code).
 
 ### Ledger: reserve + settle per second (one process, sequential, each a durable transaction)
 

@@ -48,14 +48,22 @@ export class SqlCacheStore implements CacheStore {
          ON CONFLICT (key) DO UPDATE SET payload = $2, bytes = $3, written_at = $4, write_seq = (SELECT COALESCE(MAX(write_seq), $4) + 1 FROM cache_entries)`,
         [key, json, bytes, now],
       );
-      // Newest first, the running total of bytes and the rank: whatever is past either bound goes.
-      await tx.query(
-        `DELETE FROM cache_entries WHERE key IN (
-           SELECT key FROM (
-             SELECT key, SUM(bytes) OVER (ORDER BY write_seq DESC, key ROWS UNBOUNDED PRECEDING) AS running, ROW_NUMBER() OVER (ORDER BY write_seq DESC, key) AS n FROM cache_entries
-           ) ranked WHERE running > $1 OR n > $2)`,
-        [this.maxBytes, this.maxEntries],
-      );
+      // Within both bounds (the usual case) nothing more is read than a count. Over the entries
+      // bound only, the oldest go by the write-order index. Over the bytes bound (rare: entries are
+      // a few KB), newest first, the running total of bytes and the rank: whatever is past either goes.
+      const [usage] = await tx.query('SELECT COUNT(*) AS entries, COALESCE(SUM(bytes), 0) AS bytes FROM cache_entries');
+      const entries = toNumber(usage!.entries);
+      if (toNumber(usage!.bytes) > this.maxBytes) {
+        await tx.query(
+          `DELETE FROM cache_entries WHERE key IN (
+             SELECT key FROM (
+               SELECT key, SUM(bytes) OVER (ORDER BY write_seq DESC, key ROWS UNBOUNDED PRECEDING) AS running, ROW_NUMBER() OVER (ORDER BY write_seq DESC, key) AS n FROM cache_entries
+             ) ranked WHERE running > $1 OR n > $2)`,
+          [this.maxBytes, this.maxEntries],
+        );
+      } else if (entries > this.maxEntries) {
+        await tx.query(`DELETE FROM cache_entries WHERE key IN (SELECT key FROM cache_entries ORDER BY write_seq ASC, key DESC LIMIT $1)`, [entries - this.maxEntries]);
+      }
     });
   }
 

@@ -36,6 +36,24 @@ describe('prepareModelImage', () => {
     expect(sent).toMatchObject({ base64: image.base64, mediaType: 'image/png', width: 800, height: 500 });
   });
 
+  it('downscales where the image says (the server’s CPU pool), once for every model sent the same size', async () => {
+    const plain = await runImage(3000, 1000, (x) => (x < 1500 ? [40, 42, 54] : [248, 248, 242]));
+    const asked: string[] = [];
+    const image: RunImage = {
+      ...plain,
+      downscale: async (width, height) => {
+        asked.push(`${width}x${height}`);
+        return downscaleRgba(plain.rgba, width, height);
+      },
+    };
+    const limits = { max_long_edge: 2576, max_bytes: 5 * 1024 * 1024 };
+    const [a, b] = await Promise.all([prepareModelImage(image, claude, limits), prepareModelImage(image, claude, limits)]);
+    expect(a).toBe(b);
+    expect(asked).toEqual([`${a.width}x${a.height}`]);
+    await prepareModelImage(image, claude, { ...limits, max_long_edge: 1000 });
+    expect(asked).toHaveLength(2);
+  });
+
   it('downscales to the fitted size and re-encodes a PNG of that size', async () => {
     const image = await runImage(3000, 1000, (x) => (x < 1500 ? [40, 42, 54] : [248, 248, 242]));
     const sent = await prepareModelImage(image, claude, { max_long_edge: 1500, max_bytes: 5 * 1024 * 1024 });

@@ -34,12 +34,30 @@ export function sentSize(image: ImageSize, rule: ImageTokenRule, limits: ImageLi
  * vendor's byte cap. The uploaded bytes go as they are when no downscale is needed and they fit.
  * Throws ExtractorFailure('FAILED') when even the smallest JPEG is over the cap.
  */
-export async function prepareModelImage(image: RunImage, rule: ImageTokenRule, limits: ImageLimits, simple = false): Promise<ModelImage> {
+export function prepareModelImage(image: RunImage, rule: ImageTokenRule, limits: ImageLimits, simple = false): Promise<ModelImage> {
   const { width, height } = sentSize(image.rgba, rule, limits, simple);
+  // Models of a run sent the same size under the same cap share one downscale and one encode.
+  const key = `${width}x${height}/${limits.max_bytes}`;
+  let forImage = prepared.get(image);
+  if (!forImage) prepared.set(image, (forImage = new Map()));
+  const known = forImage.get(key);
+  if (known) return known;
+  const made = prepare(image, width, height, limits);
+  forImage.set(key, made);
+  // A failure is not kept: the next model tries again.
+  made.catch(() => forImage.delete(key));
+  return made;
+}
+
+/** The images already prepared for each run image, by size and byte cap; gone with the run's images. */
+const prepared = new WeakMap<RunImage, Map<string, Promise<ModelImage>>>();
+
+async function prepare(image: RunImage, width: number, height: number, limits: ImageLimits): Promise<ModelImage> {
   if (width === image.rgba.width && height === image.rgba.height && image.bytes.byteLength <= limits.max_bytes) {
     return { base64: image.base64, mediaType: image.mediaType, width, height, bytes: image.bytes.byteLength };
   }
-  const small = width === image.rgba.width && height === image.rgba.height ? image.rgba : downscaleRgba(image.rgba, width, height);
+  const same = width === image.rgba.width && height === image.rgba.height;
+  const small = same ? image.rgba : image.downscale ? await image.downscale(width, height) : downscaleRgba(image.rgba, width, height);
   const png = await encodeRgbaPng(small);
   if (png.byteLength <= limits.max_bytes) return { base64: png.toString('base64'), mediaType: 'image/png', width, height, bytes: png.byteLength };
   // Rare (a photo-heavy frame over the cap): jimp's JPEG encoder is slow but the only one at hand.

@@ -11,6 +11,11 @@ export interface RunImage {
   readonly rgba: RgbaImage;
   /** Hex SHA-256 of `bytes`: the cache key's image part. */
   readonly sha256: string;
+  /**
+   * `rgba` downscaled (area average) to `width` × `height`, where the server does its CPU work (a
+   * worker thread, off the event loop that streams every run). Absent: on the calling thread.
+   */
+  readonly downscale?: (width: number, height: number) => Promise<RgbaImage>;
 }
 
 export interface ExtractorInput {

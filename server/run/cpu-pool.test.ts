@@ -5,6 +5,7 @@ import { FIXTURES_DIR } from '../../test/fixtures/load-fixtures.ts';
 import { loadExtractorsFile } from '../config/load-extractors-file.ts';
 import { decodeImage } from '../decode/decode-image.ts';
 import { createExtractors } from '../extractors/create-extractors.ts';
+import { downscaleRgba } from '../extractors/private/downscale-rgba.ts';
 import { createCpuPool, QUEUED_DECODES_PER_WORKER, type CpuPool } from './cpu-pool.ts';
 
 const png = new Uint8Array(readFileSync(path.join(FIXTURES_DIR, 'login-dracula.png')));
@@ -37,6 +38,14 @@ describe('the CPU worker pool', () => {
       const input = { images, measured: [], signal: new AbortController().signal };
       expect((await offloaded[i]!.run(input)).votes).toEqual((await e.run(input)).votes);
     }
+  });
+
+  it('downscales in a worker to the same pixels as on this thread', async () => {
+    const rgba = await decodeImage(png);
+    const [inPool, here] = [await pool.downscale(rgba, 301, 200), downscaleRgba(rgba, 301, 200)];
+    expect({ width: inPool.width, height: inPool.height }).toEqual({ width: 301, height: 200 });
+    expect(Buffer.from(inPool.data).equals(Buffer.from(here.data))).toBe(true);
+    await expect(pool.downscale(rgba, rgba.width + 1, 10)).rejects.toThrow(/Cannot downscale/);
   });
 
   it('serves a run’s first answer before new decodes, and the later tiers after both', async () => {

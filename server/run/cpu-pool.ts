@@ -4,6 +4,7 @@ import type { RgbaImage } from '../../core/cv/rgba-image.ts';
 import type { ColorVote } from '../../core/vote/color-vote.ts';
 import { DecodeError } from '../decode/decode-error.ts';
 import { decodeImage } from '../decode/decode-image.ts';
+import { downscaleRgba } from '../extractors/private/downscale-rgba.ts';
 import type { Extractor } from '../orchestrator/extractor.ts';
 import { ApiException } from './api-exception.ts';
 import type { CpuReply, CpuTask, SharedRgba } from './cpu-task.ts';
@@ -33,6 +34,8 @@ export interface CpuPool {
   readonly size: number;
   /** Decodes in a worker. Rejects with DecodeError as `decodeImage` does, or ApiException SERVER_BUSY (503) when the queue is full. */
   decode(bytes: Uint8Array): Promise<RgbaImage>;
+  /** `rgba` downscaled (area average) in a worker, for a model's image. Rejects as `downscaleRgba` does. */
+  downscale(rgba: RgbaImage, width: number, height: number): Promise<RgbaImage>;
   /** `extractors` with each CV one running in the pool instead of on the event loop. */
   offload(extractors: readonly Extractor[]): Extractor[];
   /** Tasks waiting for a worker now. */
@@ -204,6 +207,14 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
       if (reply === NO_WORKER) return decodeImage(bytes);
       if (!reply.ok) return fail(reply);
       if (!('rgba' in reply)) throw new Error('The CPU worker answered a decode with votes.');
+      return reply.rgba;
+    },
+    async downscale(rgba, width, height) {
+      if (!up()) return downscaleRgba(rgba, width, height);
+      const reply = await submit({ id: nextId++, kind: 'downscale', image: shared(rgba), width, height }, 'later');
+      if (reply === NO_WORKER) return downscaleRgba(rgba, width, height);
+      if (!reply.ok) return fail(reply);
+      if (!('rgba' in reply)) throw new Error('The CPU worker answered a downscale with votes.');
       return reply.rgba;
     },
     offload: (extractors) =>

@@ -11,7 +11,8 @@ export interface SharedRgba {
 /** Work sent to a CPU worker. */
 export type CpuTask =
   | { readonly id: number; readonly kind: 'decode'; readonly bytes: Uint8Array }
-  | { readonly id: number; readonly kind: 'cv'; readonly extractorId: string; readonly images: readonly SharedRgba[] };
+  | { readonly id: number; readonly kind: 'cv'; readonly extractorId: string; readonly images: readonly SharedRgba[] }
+  | { readonly id: number; readonly kind: 'downscale'; readonly image: SharedRgba; readonly width: number; readonly height: number };
 
 /** A worker's answer: the result, or an error to rethrow as the same kind in the main thread. */
 export type CpuReply =

@@ -1,10 +1,11 @@
-// A worker thread of the CPU pool (cpu-pool.ts): decodes uploads and runs the CV extractors, so
-// neither blocks the event loop that streams every other run.
+// A worker thread of the CPU pool (cpu-pool.ts): decodes uploads, runs the CV extractors and
+// downscales images for the models, so none of it blocks the event loop that streams every other run.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadExtractorsFile } from '../config/load-extractors-file.ts';
 import { DecodeError } from '../decode/decode-error.ts';
 import { decodeImage } from '../decode/decode-image.ts';
 import { createExtractors } from '../extractors/create-extractors.ts';
+import { downscaleRgba } from '../extractors/private/downscale-rgba.ts';
 import type { CpuReply, CpuTask } from './cpu-task.ts';
 
 const { extractorsConfig } = workerData as { extractorsConfig?: string };
@@ -27,6 +28,12 @@ async function handle(task: CpuTask): Promise<CpuReply> {
       const data = new Uint8Array(new SharedArrayBuffer(rgba.data.length));
       data.set(rgba.data);
       return { id: task.id, ok: true, rgba: { data, width: rgba.width, height: rgba.height } };
+    }
+    if (task.kind === 'downscale') {
+      const small = downscaleRgba(task.image, task.width, task.height);
+      const data = new Uint8Array(new SharedArrayBuffer(small.data.length));
+      data.set(small.data);
+      return { id: task.id, ok: true, rgba: { data, width: small.width, height: small.height } };
     }
     const extractor = cv.get(task.extractorId);
     if (!extractor) throw new Error(`The CPU worker has no CV extractor "${task.extractorId}".`);

@@ -54,6 +54,8 @@ export async function prepareRun(
   extractors: readonly Extractor[],
   decodeImage: (bytes: Uint8Array) => Promise<RgbaImage>,
   limits: PrepareLimits = { maxPixelsPerRequest: LIMITS.maxPixelsPerRequest, pixelBudget: createPixelBudget(LIMITS.maxPixelsInFlight) },
+  /** Where the images' `downscale` runs (the CPU pool); absent, extractors downscale on their own thread. */
+  downscale?: (rgba: RgbaImage, width: number, height: number) => Promise<RgbaImage>,
 ): Promise<PreparedRun> {
   const clientVotes = checkVotes(request.votes, extractors);
   const decoded = request.images.map((base64, index) => {
@@ -92,7 +94,8 @@ export async function prepareRun(
         throw error;
       }
       const type = sniffImageType(bytes);
-      images.push({ bytes, base64, mediaType: MEDIA_TYPES[type === 'jpeg' ? 'jpeg' : 'png'], rgba, sha256: await sha256Hex(bytes) });
+      const image: RunImage = { bytes, base64, mediaType: MEDIA_TYPES[type === 'jpeg' ? 'jpeg' : 'png'], rgba, sha256: await sha256Hex(bytes) };
+      images.push(downscale ? { ...image, downscale: (width, height) => downscale(rgba, width, height) } : image);
     }
     return { images, clientVotes, release };
   } catch (error) {

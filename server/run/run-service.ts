@@ -26,8 +26,8 @@ export interface RunServiceDeps {
   readonly cache: ResultCache<CachedResult>;
   readonly decodeImage: (bytes: Uint8Array) => Promise<RgbaImage>;
   readonly newRunId?: () => string;
-  /** The worker pool decoding and CV run in, when there is one (reported by /api/v1/health). */
-  readonly cpu?: { readonly size: number; queued(): number };
+  /** The worker pool decoding, CV and the models' downscales run in, when there is one (reported by /api/v1/health). */
+  readonly cpu?: { readonly size: number; queued(): number; downscale?(rgba: RgbaImage, width: number, height: number): Promise<RgbaImage> };
 }
 
 export interface RunService {
@@ -83,7 +83,7 @@ export function createRunService(deps: RunServiceDeps): RunService {
     const admission = rateLimiter.admit(clientId);
     if (!admission.ok) throw new ApiException(429, admission.code, admission.message);
     try {
-      const prepared = await prepareRun(request, deps.extractors, deps.decodeImage, { maxPixelsPerRequest: limits.maxPixelsPerRequest, pixelBudget });
+      const prepared = await prepareRun(request, deps.extractors, deps.decodeImage, { maxPixelsPerRequest: limits.maxPixelsPerRequest, pixelBudget }, deps.cpu?.downscale);
       return {
         ...prepared,
         release: () => {
