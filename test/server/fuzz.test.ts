@@ -74,10 +74,12 @@ describe(`fuzzing the running server (${seedNote})`, () => {
     // is a fixed start-up cost, not growth the fuzz caused, so the baseline is taken once all have loaded.
     await server.workersReady;
     // Real runs first, at once so each worker gets one, so the baseline already holds what any run loads
-    // once (decoders, SDKs, the cache), in the event loop and in every worker.
-    const warm = await Promise.all(
-      ['pricing-stripe', 'login-dracula', 'dashboard-nord'].map((name) => runOverWebSocket(wsUrl(), { action: 'extract', images: [fixtureBase64(name)], use_ai: false })),
-    );
+    // once (decoders, SDKs, the cache), in the event loop and in every worker: with the models too,
+    // whose images the workers downscale (the last test's run with AI would otherwise be the first).
+    const warm = await Promise.all([
+      ...['pricing-stripe', 'login-dracula', 'dashboard-nord'].map((name) => runOverWebSocket(wsUrl(), { action: 'extract', images: [fixtureBase64(name)], use_ai: false })),
+      ...['dashboard-nord', 'pricing-stripe'].map((name) => runOverWebSocket(wsUrl(), { action: 'extract', images: [fixtureBase64(name)], paid: 'always' })),
+    ]);
     for (const run of warm) expect(run.at(-1)!.event.stage).toBe('complete');
     before = memoryAfterGc();
   });
