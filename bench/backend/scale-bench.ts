@@ -58,8 +58,8 @@ interface Burst {
   readonly baseRssBytes: number | null;
 }
 
-async function burst(wsUrl: string, pid: number, runs: number, idle: ReturnType<typeof readProcessMemory>, useAi: boolean): Promise<Burst> {
-  const base = idle;
+/** One burst of `runs` at once; memory per run is counted from `base`, the server's resident set idle after start. */
+async function burst(wsUrl: string, pid: number, runs: number, base: ReturnType<typeof readProcessMemory>, useAi: boolean): Promise<Burst> {
   // One client per run (its own loopback address), as many designers would be, under the per-client limits.
   const sockets = await Promise.all(Array.from({ length: runs }, (_, i) => openSocket(wsUrl, loopbackAddress(i), RUN_TIMEOUT_MS)));
   const sample = () => {

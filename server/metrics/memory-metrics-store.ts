@@ -1,4 +1,4 @@
-import { OUTCOME_WINDOW, type CounterDelta, type DesignerDecision, type MetricsState, type MetricsStore, type StoredOutcome } from './metrics-store.ts';
+import { counterKey, OUTCOME_WINDOW, type CounterDelta, type DesignerDecision, type MetricsState, type MetricsStore, type StoredOutcome } from './metrics-store.ts';
 
 /** A MetricsStore that lives as long as the process: for tests and in-process runs. */
 export class MemoryMetricsStore implements MetricsStore {
@@ -27,7 +27,7 @@ export class MemoryMetricsStore implements MetricsStore {
 
   private addCounts(deltas: readonly CounterDelta[]): void {
     for (const d of deltas) {
-      const key = `${d.name}\u0000${d.extractor}`;
+      const key = counterKey(d);
       this.counters.set(key, { ...d, by: (this.counters.get(key)?.by ?? 0) + d.by });
     }
   }

@@ -26,6 +26,9 @@ export interface CounterDelta {
   readonly by: number;
 }
 
+/** One counter's identity, as a map key and a sort order. */
+export const counterKey = (d: Pick<CounterDelta, 'name' | 'extractor'>): string => `${d.name}\u0000${d.extractor}`;
+
 /** A designer's pick in review, as the plugin reported it. */
 export interface DesignerDecision {
   readonly role: string;

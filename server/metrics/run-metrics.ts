@@ -2,9 +2,7 @@ import type { RunEvent, Tier } from '../../core/protocol/run-event.ts';
 import type { ColorVote } from '../../core/vote/color-vote.ts';
 import { ciede2000, hexToLab } from '../../core/color/index.ts';
 import { MemoryMetricsStore } from './memory-metrics-store.ts';
-import type { CounterDelta, CounterName, DesignerDecision, MetricsState, MetricsStore, StoredOutcome } from './metrics-store.ts';
-
-export type { DesignerDecision } from './metrics-store.ts';
+import { counterKey, type CounterDelta, type CounterName, type DesignerDecision, type MetricsState, type MetricsStore, type StoredOutcome } from './metrics-store.ts';
 
 /** A vote agrees with the final consensus when it is this close to the winning colour of its role (CIEDE2000). */
 const AGREE_DE = 2.3;
@@ -161,7 +159,7 @@ function figures({ outcomes, counters }: MetricsState): MetricsSnapshot {
 function merge(deltas: readonly CounterDelta[]): CounterDelta[] {
   const byKey = new Map<string, CounterDelta>();
   for (const d of deltas) {
-    const key = `${d.name}\u0000${d.extractor}`;
+    const key = counterKey(d);
     byKey.set(key, { ...d, by: (byKey.get(key)?.by ?? 0) + d.by });
   }
   return [...byKey.values()];

@@ -1,6 +1,6 @@
 import { extractorStatusSchema, type Tier } from '../../core/protocol/run-event.ts';
 import { toNumber, type SqlDatabase, type SqlExecutor } from '../db/sql-database.ts';
-import { OUTCOME_WINDOW, type CounterDelta, type CounterName, type DesignerDecision, type MetricsState, type MetricsStore, type StoredOutcome } from './metrics-store.ts';
+import { counterKey, OUTCOME_WINDOW, type CounterDelta, type CounterName, type DesignerDecision, type MetricsState, type MetricsStore, type StoredOutcome } from './metrics-store.ts';
 
 const NANO = 1e9;
 
@@ -74,8 +74,7 @@ export class SqlMetricsStore implements MetricsStore {
 }
 
 async function addCounts(tx: SqlExecutor, deltas: readonly CounterDelta[]): Promise<void> {
-  const key = (d: CounterDelta) => `${d.name}\u0000${d.extractor}`;
-  for (const d of [...deltas].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))) {
+  for (const d of [...deltas].sort((a, b) => (counterKey(a) < counterKey(b) ? -1 : counterKey(a) > counterKey(b) ? 1 : 0))) {
     await tx.query('INSERT INTO metric_counters (name, extractor, value) VALUES ($1, $2, $3) ON CONFLICT (name, extractor) DO UPDATE SET value = metric_counters.value + $3', [d.name, d.extractor, d.by]);
   }
 }

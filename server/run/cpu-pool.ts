@@ -7,7 +7,7 @@ import { decodeImage } from '../decode/decode-image.ts';
 import { downscaleRgba } from '../extractors/private/downscale-rgba.ts';
 import type { Extractor } from '../orchestrator/extractor.ts';
 import { ApiException } from './api-exception.ts';
-import type { CpuReply, CpuTask, SharedRgba } from './cpu-task.ts';
+import { toShared, type CpuReply, type CpuTask } from './cpu-task.ts';
 
 /**
  * Decodes waiting per worker before a new run is refused SERVER_BUSY: one to three seconds of work
@@ -176,20 +176,24 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
     throw new Error(reply.message);
   };
 
-  const shared = (rgba: RgbaImage): SharedRgba => {
-    // Pixels decoded in the pool are already shared; others (the CLI's own decode) are copied once.
-    if (rgba.data.buffer instanceof SharedArrayBuffer && rgba.data instanceof Uint8Array) return { data: rgba.data, width: rgba.width, height: rgba.height };
-    const data = new Uint8Array(new SharedArrayBuffer(rgba.data.length));
-    data.set(rgba.data);
-    return { data, width: rgba.width, height: rgba.height };
-  };
-
   /** True while a worker has loaded: before that (or with none left), work runs on the event loop. */
   const up = () => slots.some((w) => w.ready);
 
+  /** Pixels made in a worker, or by `here` on this thread when no worker has loaded or is left. */
+  const pixels = async (makeTask: () => CpuTask, lane: Lane, here: () => RgbaImage | Promise<RgbaImage>): Promise<RgbaImage> => {
+    if (!up()) return here();
+    // Made only when a worker will take it: a task may copy its pixels into shared memory.
+    const task = makeTask();
+    const reply = await submit(task, lane);
+    if (reply === NO_WORKER) return here();
+    if (!reply.ok) return fail(reply);
+    if (!('rgba' in reply)) throw new Error(`The CPU worker answered a ${task.kind} task with votes.`);
+    return reply.rgba;
+  };
+
   /** The votes from a worker, or undefined when no worker was left to run it. */
   const runCv = async (extractorId: string, lane: Lane, images: readonly RgbaImage[]): Promise<readonly ColorVote[] | undefined> => {
-    const reply = await submit({ id: nextId++, kind: 'cv', extractorId, images: images.map(shared) }, lane);
+    const reply = await submit({ id: nextId++, kind: 'cv', extractorId, images: images.map(toShared) }, lane);
     if (reply === NO_WORKER) return undefined;
     if (!reply.ok) return fail(reply);
     if (!('votes' in reply)) throw new Error('The CPU worker answered a CV task with pixels.');
@@ -203,20 +207,9 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
       if (queuedDecodes >= maxQueuedDecodes) {
         throw new ApiException(503, 'SERVER_BUSY', `The server has ${queuedDecodes} images waiting to be decoded. Try again in a few seconds.`);
       }
-      const reply = await submit({ id: nextId++, kind: 'decode', bytes }, 'decode');
-      if (reply === NO_WORKER) return decodeImage(bytes);
-      if (!reply.ok) return fail(reply);
-      if (!('rgba' in reply)) throw new Error('The CPU worker answered a decode with votes.');
-      return reply.rgba;
+      return pixels(() => ({ id: nextId++, kind: 'decode', bytes }), 'decode', () => decodeImage(bytes));
     },
-    async downscale(rgba, width, height) {
-      if (!up()) return downscaleRgba(rgba, width, height);
-      const reply = await submit({ id: nextId++, kind: 'downscale', image: shared(rgba), width, height }, 'later');
-      if (reply === NO_WORKER) return downscaleRgba(rgba, width, height);
-      if (!reply.ok) return fail(reply);
-      if (!('rgba' in reply)) throw new Error('The CPU worker answered a downscale with votes.');
-      return reply.rgba;
-    },
+    downscale: (rgba, width, height) => pixels(() => ({ id: nextId++, kind: 'downscale', image: toShared(rgba), width, height }), 'later', () => downscaleRgba(rgba, width, height)),
     offload: (extractors) =>
       extractors.map((e) =>
         e.kind === 'cv' && e.unavailable === undefined

@@ -1,3 +1,4 @@
+import type { RgbaImage } from '../../core/cv/rgba-image.ts';
 import type { ColorVote } from '../../core/vote/color-vote.ts';
 import type { DecodeErrorCode } from '../decode/decode-error.ts';
 
@@ -6,6 +7,14 @@ export interface SharedRgba {
   readonly data: Uint8Array;
   readonly width: number;
   readonly height: number;
+}
+
+/** `rgba` as it crosses threads: as it is when already in shared memory, else copied there once. */
+export function toShared(rgba: RgbaImage): SharedRgba {
+  if (rgba.data.buffer instanceof SharedArrayBuffer && rgba.data instanceof Uint8Array) return { data: rgba.data, width: rgba.width, height: rgba.height };
+  const data = new Uint8Array(new SharedArrayBuffer(rgba.data.length));
+  data.set(rgba.data);
+  return { data, width: rgba.width, height: rgba.height };
 }
 
 /** Work sent to a CPU worker. */

@@ -6,7 +6,7 @@ import { DecodeError } from '../decode/decode-error.ts';
 import { decodeImage } from '../decode/decode-image.ts';
 import { createExtractors } from '../extractors/create-extractors.ts';
 import { downscaleRgba } from '../extractors/private/downscale-rgba.ts';
-import type { CpuReply, CpuTask } from './cpu-task.ts';
+import { toShared, type CpuReply, type CpuTask } from './cpu-task.ts';
 
 const { extractorsConfig } = workerData as { extractorsConfig?: string };
 // The same extractors file as the main thread; CV extractors need no keys.
@@ -23,18 +23,9 @@ async function handle(task: CpuTask): Promise<CpuReply> {
   try {
     if (task.kind === 'decode') {
       // Decoded straight into shared memory (jimp's output is copied there once): from here the run's CV tasks share it.
-      const rgba = await decodeImage(task.bytes, { shared: true });
-      if (rgba.data.buffer instanceof SharedArrayBuffer && rgba.data instanceof Uint8Array) return { id: task.id, ok: true, rgba: { data: rgba.data, width: rgba.width, height: rgba.height } };
-      const data = new Uint8Array(new SharedArrayBuffer(rgba.data.length));
-      data.set(rgba.data);
-      return { id: task.id, ok: true, rgba: { data, width: rgba.width, height: rgba.height } };
+      return { id: task.id, ok: true, rgba: toShared(await decodeImage(task.bytes, { shared: true })) };
     }
-    if (task.kind === 'downscale') {
-      const small = downscaleRgba(task.image, task.width, task.height);
-      const data = new Uint8Array(new SharedArrayBuffer(small.data.length));
-      data.set(small.data);
-      return { id: task.id, ok: true, rgba: { data, width: small.width, height: small.height } };
-    }
+    if (task.kind === 'downscale') return { id: task.id, ok: true, rgba: toShared(downscaleRgba(task.image, task.width, task.height)) };
     const extractor = cv.get(task.extractorId);
     if (!extractor) throw new Error(`The CPU worker has no CV extractor "${task.extractorId}".`);
     const images = task.images.map((rgba) => ({ bytes: new Uint8Array(), base64: '', mediaType: 'image/png' as const, rgba, sha256: '' }));

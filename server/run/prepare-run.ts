@@ -120,8 +120,8 @@ function checkVotes(votes: ExtractRequest['votes'], extractors: readonly Extract
  * Standard base64 (padded or not) → bytes. Throws on text that is not base64 (a wrong length,
  * stray characters, padding inside). Node's decoder is native (ten times atob and a copy loop, on
  * the event loop of every run) but skips what is not base64, reads base64url too and stops at
- * padding; text it decoded
- * whole gives exactly ⌊(length − padding) × 3 / 4⌋ bytes, so any other count is refused.
+ * padding; text it decoded whole gives exactly ⌊(length − padding) × 3 / 4⌋ bytes, so any other
+ * count is refused.
  */
 export function fromBase64(base64: string): Uint8Array {
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
