@@ -85,6 +85,24 @@ describe('rules for real captures', () => {
     expect(roleOf(colors, 'text-muted')).toBe('#a6adc8');
   });
 
+  it('takes the accent drawn in the chrome as the primary, not a syntax colour used more in the code', () => {
+    const c = editorWindow();
+    // Strings in green across the code, more than any other chromatic ink; mauve on keywords in the
+    // code and on the sidebar's header and the active icon of the activity bar. No chromatic fill anywhere.
+    for (let row = 0; row < 12; row++) text(c, 380, 34 + row * 20, 10, '#a6e3a1');
+    for (let row = 0; row < 12; row += 3) text(c, 120 + 40, 34 + row * 20, 4, '#cba6f7');
+    text(c, 40, 28, 6, '#cba6f7'); // the sidebar's header
+    rect(c, 8, 34, 12, 2, '#cba6f7'); // the active icon, as strokes
+    rect(c, 8, 34, 2, 12, '#cba6f7');
+    const { colors } = extractTier1(c);
+    expect(roleOf(colors, 'primary')).toBe('#cba6f7');
+    // The same screen without the chrome's accent: the most used chromatic colour, as before.
+    const bare = editorWindow();
+    for (let row = 0; row < 12; row++) text(bare, 380, 34 + row * 20, 10, '#a6e3a1');
+    for (let row = 0; row < 12; row += 3) text(bare, 120 + 40, 34 + row * 20, 4, '#cba6f7');
+    expect(roleOf(extractTier1(bare).colors, 'primary')).toBe('#a6e3a1');
+  });
+
   it('takes the page as the background when several cards sit on it, even if the cards cover more', () => {
     const c = canvas(400, 300, '#f1f5f9');
     for (const [x, y] of [[16, 16], [208, 16], [16, 158], [208, 158]] as const) {

@@ -66,6 +66,7 @@ function pooledStructure(images: readonly RgbaImage[], hexes: readonly string[])
       fill: mean('fill'),
       rule: mean('rule'),
       content: mean('content'),
+      grounds: hexes.map((_, j) => perImage.reduce((sum, s, i) => sum + s[k]!.grounds[j]! * areas[i]!, 0) / totalArea),
     };
   });
 }

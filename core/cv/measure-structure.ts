@@ -43,7 +43,7 @@ const MAX_PATCH_SHARE = 0.01;
 export function measureStructure(image: RgbaImage, hexes: readonly string[]): ColorStructure[] {
   const n = hexes.length;
   const { width, height } = image;
-  const empty = (): ColorStructure => ({ share: 0, stroke: 0, fill: 0, rule: 0, content: 0, enclosedBy: -1, enclosedShare: 0, enclosedLargest: 0 });
+  const empty = (): ColorStructure => ({ share: 0, stroke: 0, fill: 0, rule: 0, content: 0, grounds: new Array<number>(n).fill(0), enclosedBy: -1, enclosedShare: 0, enclosedLargest: 0 });
   if (n === 0 || width === 0 || height === 0) return hexes.map(empty);
   const keys = hexes.map((h) => {
     const rgb = parseHex(h) ?? { r: 0, g: 0, b: 0 };
@@ -66,11 +66,12 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   const cellTransparent = new Uint8Array(gw);
   const labels = new Int8Array(gw * gh).fill(-1);
   const contentPixels = new Float64Array(n);
+  const grounds = new Float64Array(n * n);
   const unmatched = new Float32Array(gw * gh);
   const majority = new Float64Array(gw * gh);
   let cellRowY = 0;
   const flushCellRow = () => {
-    labelCellRow(cellCounts, cellTotal, cellTransparent, n, { labels, unmatched, majority, offset: cellRowY * gw }, contentPixels);
+    labelCellRow(cellCounts, cellTotal, cellTransparent, n, { labels, unmatched, majority, offset: cellRowY * gw }, contentPixels, grounds);
     cellCounts.fill(0);
     cellTotal.fill(0);
     cellTransparent.fill(0);
@@ -143,8 +144,16 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
     fill: fill[i]! / total,
     rule: rule[i]! / total,
     content: contentPixels[i]! / total,
+    grounds: groundShares(grounds, i, n),
     ...regions[i]!,
   }));
+}
+
+/** Row `i` of the ground counts as shares of its sum: where colour `i` is drawn, by the colour around it. */
+function groundShares(grounds: Float64Array, i: number, n: number): number[] {
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += grounds[i * n + j]!;
+  return Array.from({ length: n }, (_, j) => (sum ? grounds[i * n + j]! / sum : 0));
 }
 
 /** Where one row of cells is labelled: `labels`, the share of pixels no palette colour matches, and the `majority` colour's pixel count, from `offset`. */
@@ -158,9 +167,10 @@ interface CellRowOut {
 /**
  * Labels one row of layout cells: a cell's colour, -1 when none holds a majority (or no pixel of
  * it was read), -2 when it is transparent (outside the frame's content, like the frame's edge).
- * The palette pixels of texture cells are added to `contentPixels`.
+ * The palette pixels of texture cells are added to `contentPixels`; those of the other colours in
+ * a cell one colour holds, to `grounds` (row: the colour drawn, column: the colour holding the cell).
  */
-function labelCellRow(counts: Float64Array, totals: Float64Array, transparent: Uint8Array, n: number, out: CellRowOut, contentPixels: Float64Array): void {
+function labelCellRow(counts: Float64Array, totals: Float64Array, transparent: Uint8Array, n: number, out: CellRowOut, contentPixels: Float64Array, grounds: Float64Array): void {
   for (let c = 0; c < totals.length; c++) {
     const t = totals[c]!;
     const at = out.offset + c;
@@ -177,8 +187,10 @@ function labelCellRow(counts: Float64Array, totals: Float64Array, transparent: U
         bestCount = v;
       }
     }
-    out.labels[at] = bestCount >= CELL_MAJORITY * t ? best : -1;
+    const held = bestCount >= CELL_MAJORITY * t;
+    out.labels[at] = held ? best : -1;
     out.majority[at] = bestCount;
+    if (held) for (let i = 0; i < n; i++) if (i !== best) grounds[i * n + best]! += counts[c * (n + 1) + i]!;
     out.unmatched[at] = counts[c * (n + 1) + n]! / t;
     if (counts[c * (n + 1) + n]! >= CONTENT_UNMATCHED * t) {
       for (let i = 0; i < n; i++) contentPixels[i]! += counts[c * (n + 1) + i]!;

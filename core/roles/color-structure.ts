@@ -13,6 +13,11 @@ export interface ColorStructure {
   readonly rule: number;
   /** Pixels inside texture cells (photos, avatars, logos), where a colour is content, not palette. */
   readonly content: number;
+  /**
+   * Per palette colour j, the share (0–1) of this colour's pixels that lie in layout cells where j
+   * holds the majority: what it is drawn on. Cells it holds itself, and cells nobody holds, are left out.
+   */
+  readonly grounds: readonly number[];
   /** Index of the palette colour that encloses most of its regions (a card on a page), or -1. */
   readonly enclosedBy: number;
   /** Share (0–1) of its layout cells in regions `enclosedBy` encloses. */

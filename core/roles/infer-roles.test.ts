@@ -4,7 +4,7 @@ import { inferRoles } from './infer-roles.ts';
 
 /** A colour's structure with everything zero but what the test states. */
 const structure = (s: Partial<ColorStructure>): ColorStructure => ({
-  share: 0, stroke: 0, fill: 0, rule: 0, content: 0, enclosedBy: -1, enclosedShare: 0, enclosedLargest: 0, ...s,
+  share: 0, stroke: 0, fill: 0, rule: 0, content: 0, grounds: [], enclosedBy: -1, enclosedShare: 0, enclosedLargest: 0, ...s,
 });
 
 const palette = (...pairs: [string, number][]) => pairs.map(([hex, share]) => ({ hex, share }));
@@ -66,6 +66,28 @@ describe('inferRoles', () => {
     const out = inferRoles(colors, [structure({ share: 0.8, fill: 0.8 }), structure({ share: 0.01, stroke: 0.01 }), structure({ share: 0.004, stroke: 0.004 }), structure({ share: 0.002, fill: 0.002 })]);
     expect(roleOf(out, '#4d78cc')).toBe('primary');
     expect(roleOf(out, '#abb2bf')).toBe('text');
+  });
+
+  it('with no chromatic fill, takes the chromatic ink drawn in the chrome as primary, not the most used syntax colour', () => {
+    const colors = palette(['#1e1e2e', 0.7], ['#181825', 0.2], ['#cdd6f4', 0.01], ['#a6e3a1', 0.004], ['#cba6f7', 0.002]);
+    const onBackground = [1, 0, 0, 0, 0];
+    const out = inferRoles(colors, [
+      structure({ share: 0.7, fill: 0.7 }),
+      structure({ share: 0.2, fill: 0.2, grounds: [1, 0, 0, 0, 0] }),
+      structure({ share: 0.01, stroke: 0.01, grounds: [0.7, 0.3, 0, 0, 0] }),
+      structure({ share: 0.004, stroke: 0.004, grounds: [0.98, 0.02, 0, 0, 0] }),
+      structure({ share: 0.002, stroke: 0.002, grounds: [0.75, 0.25, 0, 0, 0] }),
+    ]);
+    expect(roleOf(out, '#cba6f7')).toBe('primary');
+    // Drawn only in the document, the most used chromatic ink stays the primary.
+    const document = inferRoles(colors, [
+      structure({ share: 0.7, fill: 0.7 }),
+      structure({ share: 0.2, fill: 0.2, grounds: onBackground }),
+      structure({ share: 0.01, stroke: 0.01, grounds: [0.7, 0.3, 0, 0, 0] }),
+      structure({ share: 0.004, stroke: 0.004, grounds: onBackground }),
+      structure({ share: 0.002, stroke: 0.002, grounds: onBackground }),
+    ]);
+    expect(roleOf(document, '#a6e3a1')).toBe('primary');
   });
 
   it('gives no role to a colour found mostly inside a photo or an avatar', () => {

@@ -39,6 +39,12 @@ const FILL_CONTRAST = 1.6;
 const MUTED_MIN_CONTRAST = 1.6;
 /** A fill must cover this much of the frame to be a surface rather than a rule or a chip. */
 const SURFACE_MIN_SHARE = 0.01;
+/**
+ * Share of a chromatic ink's pixels drawn on colours other than the background above which it is
+ * used in the interface's chrome (tabs, side and activity bars, headers) and not only in the
+ * document: stray pixels where a cell's edge crosses a line of code stay well under it.
+ */
+const CHROME_MIN_SHARE = 0.05;
 /** A colour with at least this share of its pixels in texture (a photo, an avatar, a logo) is content, not palette. */
 const CONTENT_SHARE = 0.5;
 
@@ -127,8 +133,17 @@ export function inferRoles<T extends { readonly hex: string; readonly share: num
   if (border >= 0) assign(border, 'border');
 
   // Interactive elements are filled shapes (buttons, badges, a status-bar item, a selected tab);
-  // syntax colours and links are drawn as strokes. With no chromatic fill, the most used chromatic colour.
+  // syntax colours and links are drawn as strokes. With no chromatic fill, the interface's accent
+  // is the chromatic ink most drawn in the chrome, around the document rather than in it (a
+  // selected tab's label, a header, the active icon); syntax colours sit on the editor's
+  // background. With neither, the most used chromatic colour.
   let primary = s ? best((d, i) => (d.chroma >= NEUTRAL_CHROMA && s[i]!.fill >= s[i]!.stroke ? s[i]!.fill : 0)) : -1;
+  if (primary < 0 && s) {
+    primary = best((d, i) => {
+      const chrome = chromeShare(s[i]!, background);
+      return d.chroma >= NEUTRAL_CHROMA && chrome >= CHROME_MIN_SHARE ? chrome * s[i]!.share : 0;
+    });
+  }
   if (primary < 0) primary = best((d) => (d.chroma >= NEUTRAL_CHROMA ? 1 : 0));
   if (primary < 0) return out;
   assign(primary, 'primary');
@@ -157,6 +172,15 @@ function pickBackground(colors: readonly { share: number }[], s: readonly ColorS
   const by = largest.enclosedBy;
   if (by >= 0 && largest.enclosedShare >= SITS_ON_SHARE && largest.enclosedLargest <= SITS_ON_LARGEST && colors[by]!.share >= BACKGROUND_MIN_SHARE) return by;
   return 0;
+}
+
+/** The share of a colour's pixels drawn on colours other than the background (`grounds`). */
+function chromeShare(s: ColorStructure, background: number): number {
+  let chrome = 0;
+  s.grounds.forEach((share, j) => {
+    if (j !== background) chrome += share;
+  });
+  return chrome;
 }
 
 /** Mostly drawn as thin strokes rather than fills or rules: the signature of glyphs. */
