@@ -60,6 +60,7 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   // Cells at least two sampled rows tall, so that every cell row is read.
   const cell = Math.max(MIN_CELL, Math.ceil(Math.max(width, height) / GRID_CELLS), 2 * rowStep);
   const gw = Math.ceil(width / cell), gh = Math.ceil(height / cell);
+  const cellOfX = Int32Array.from({ length: width }, (_, x) => Math.floor(x / cell));
   // Counts for one row of cells at a time (the rows are read top to bottom), then labelled.
   const cellCounts = new Float64Array(gw * (n + 1));
   const cellTotal = new Float64Array(gw);
@@ -95,12 +96,14 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
       // noise on a fill). Each new value is looked up once; its label carries over to the next run.
       let end = x + 1;
       let next = -3; // -3: the row's end
+      let last = words[row + x]!;
       while (end < width) {
         const w = words[row + end]!;
-        if (w === words[row + end - 1]) {
+        if (w === last) {
           end++;
           continue;
         }
+        last = w;
         const l = w >>> 24 >= OPAQUE_ALPHA ? index.lookup(w & 0xffffff) : -2;
         if (l >= 0 && l === label) {
           end++;
@@ -110,14 +113,22 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
         break;
       }
       const run = end - x;
+      const firstCell = cellOfX[x]!, lastCell = cellOfX[end - 1]!;
       if (label !== -2) {
         total += run;
-        for (let cx = Math.floor(x / cell); cx * cell < end; cx++) {
-          const inCell = Math.min(end, (cx + 1) * cell) - Math.max(x, cx * cell);
-          cellTotal[cx]! += inCell;
-          cellCounts[cx * (n + 1) + (label >= 0 ? label : n)]! += inCell;
+        const column = label >= 0 ? label : n;
+        if (firstCell === lastCell) {
+          // Most runs (glyph strokes, blends) lie inside one cell.
+          cellTotal[firstCell]! += run;
+          cellCounts[firstCell * (n + 1) + column]! += run;
+        } else {
+          for (let cx = firstCell; cx <= lastCell; cx++) {
+            const inCell = Math.min(end, (cx + 1) * cell) - Math.max(x, cx * cell);
+            cellTotal[cx]! += inCell;
+            cellCounts[cx * (n + 1) + column]! += inCell;
+          }
         }
-      } else for (let cx = Math.floor(x / cell); cx * cell < end; cx++) cellTransparent[cx] = 1;
+      } else for (let cx = firstCell; cx <= lastCell; cx++) cellTransparent[cx] = 1;
       if (label >= 0) {
         share[label]! += run;
         if (run <= STROKE_MAX_RUN && previous !== label && next !== label && x > 0 && end < width) {

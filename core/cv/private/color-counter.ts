@@ -1,23 +1,22 @@
+/** Figures kept per key, side by side in `stats` so that one add touches one cache line: count, flat, between. */
+const STATS = 3;
+
 /**
  * Counts 24-bit colour keys in an open-addressing hash table: a Map costs several times more
  * per insert, and tier 1 inserts once per run of equal pixels over megapixel screenshots.
- * `counts[i]` is how many pixels had `keys[i]`, `flat[i]` how many of them sat in a flat region,
- * `between[i]` how many lay, in value, between the two different neighbours either side of them.
+ * Per key: how many pixels had it, how many of them sat in a flat region, how many lay, in value,
+ * between the two different neighbours either side of them.
  */
 export class ColorCounter {
-  keys: Int32Array;
-  counts: Float64Array;
-  flat: Float64Array;
-  between: Float64Array;
-  size = 0;
+  private keys: Int32Array;
+  private stats: Float64Array;
+  private size = 0;
   private mask: number;
 
   constructor(initialCapacityLog2 = 14) {
     const capacity = 1 << initialCapacityLog2;
     this.keys = new Int32Array(capacity).fill(-1);
-    this.counts = new Float64Array(capacity);
-    this.flat = new Float64Array(capacity);
-    this.between = new Float64Array(capacity);
+    this.stats = new Float64Array(capacity * STATS);
     this.mask = capacity - 1;
   }
 
@@ -40,26 +39,26 @@ export class ColorCounter {
       }
       slot = (slot + 1) & this.mask;
     }
-    this.counts[slot]! += count;
-    this.flat[slot]! += flatCount;
-    this.between[slot]! += betweenCount;
+    const at = slot * STATS;
+    const stats = this.stats;
+    stats[at]! += count;
+    stats[at + 1]! += flatCount;
+    stats[at + 2]! += betweenCount;
   }
 
   /** Calls `visit` once per distinct key. */
   forEach(visit: (key: number, count: number, flat: number, between: number) => void): void {
-    const { keys, counts, flat, between } = this;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) visit(keys[i]!, counts[i]!, flat[i]!, between[i]!);
+    const { keys, stats } = this;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) visit(keys[i]!, stats[i * STATS]!, stats[i * STATS + 1]!, stats[i * STATS + 2]!);
   }
 
   private grow(): void {
-    const { keys, counts, flat, between } = this;
+    const { keys, stats } = this;
     const capacity = keys.length * 2;
     this.keys = new Int32Array(capacity).fill(-1);
-    this.counts = new Float64Array(capacity);
-    this.flat = new Float64Array(capacity);
-    this.between = new Float64Array(capacity);
+    this.stats = new Float64Array(capacity * STATS);
     this.mask = capacity - 1;
     this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.add(keys[i]!, counts[i]!, flat[i]!, between[i]!);
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.add(keys[i]!, stats[i * STATS]!, stats[i * STATS + 1]!, stats[i * STATS + 2]!);
   }
 }

@@ -26,6 +26,8 @@ function isRampStep(c: number, p: number): boolean {
 function isGradientBand(words: Uint32Array, width: number, height: number, x: number, y: number, word: number): boolean {
   let up = y - 1;
   while (up >= 0 && y - up <= GRADIENT_BAND && words[up * width + x] === word) up--;
+  // Already taller than a band above this row (a fill): no need to look below.
+  if (up < 0 || y - up > GRADIENT_BAND) return false;
   let down = y + 1;
   while (down < height && down - y <= GRADIENT_BAND && words[down * width + x] === word) down++;
   if (up < 0 || down >= height || down - up - 1 > GRADIENT_BAND) return false;
