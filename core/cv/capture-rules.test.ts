@@ -63,6 +63,25 @@ describe('rules for real captures', () => {
     expect(bands).toEqual([]);
   });
 
+  it("does not report a window's 1 px outline along the capture's top and bottom as a colour", () => {
+    const c = editorWindow();
+    rect(c, 0, 0, 480, 1, '#505150');
+    rect(c, 0, 299, 480, 1, '#505150');
+    const { colors } = extractTier1(c);
+    expect(near(colors, '#505150', 1)).toBe(false);
+    expect(roleOf(colors, 'background')).toBe('#1e1e2e');
+  });
+
+  it("keeps a design frame's own stroke, which runs down its sides too", () => {
+    const c = canvas(300, 200, '#ffffff');
+    for (let row = 0; row < 8; row++) text(c, 20, 16 + row * 22, 30, '#1f2328');
+    rect(c, 0, 0, 300, 1, '#d0d7de');
+    rect(c, 0, 199, 300, 1, '#d0d7de');
+    rect(c, 0, 0, 1, 200, '#d0d7de');
+    rect(c, 299, 0, 1, 200, '#d0d7de');
+    expect(near(extractTier1(c).colors, '#d0d7de', 1)).toBe(true);
+  });
+
   it('keeps a flat bar a few rows tall that is not part of a ramp', () => {
     const c = titleBarOverEditor();
     rect(c, 0, 180, 320, 4, '#073642');

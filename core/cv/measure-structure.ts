@@ -3,6 +3,7 @@ import { mulberry32 } from '../random/mulberry32.ts';
 import { PaletteIndex } from './private/palette-index.ts';
 import { OPAQUE_ALPHA, pixelWords } from './private/pixel-words.ts';
 import { rowStepFor } from './private/row-step-for.ts';
+import { isOutlineRow } from './private/is-outline-row.ts';
 import type { RgbaImage } from './rgba-image.ts';
 import type { ColorStructure } from '../roles/color-structure.ts';
 
@@ -83,6 +84,8 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   // Row steps vary around rowStep, seeded, as the flat-region scan does: a fixed stride can divide a layout's rhythm.
   const random = mulberry32(width * 0x51ed + height);
   for (let y = 0; y < height; y += rowStep === 1 ? 1 : 1 + Math.floor(random() * (2 * rowStep - 1))) {
+    // A capture's outermost rows are its window's outline, not the layout (as in the flat-region scan).
+    if (isOutlineRow(y, height)) continue;
     const row = y * width;
     if (Math.floor(y / cell) !== cellRowY) {
       flushCellRow();

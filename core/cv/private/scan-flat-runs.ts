@@ -1,6 +1,7 @@
 import type { RgbaImage } from '../rgba-image.ts';
 import { mulberry32 } from '../../random/mulberry32.ts';
 import { ColorCounter } from './color-counter.ts';
+import { isOutlineRow } from './is-outline-row.ts';
 import { OPAQUE_ALPHA, pixelWords } from './pixel-words.ts';
 
 /** Anti-aliasing is one or two pixels wide at 1x and 2x; a wider run is a stroke of its own. */
@@ -71,6 +72,7 @@ export function scanFlatRuns(image: RgbaImage, rowStep: number): FlatScan {
   const random = mulberry32(width * 0x9e37 + height);
   for (let y = 0; y < height; y += rowStep === 1 ? 1 : 1 + Math.floor(random() * (2 * rowStep - 1))) {
     const row = y * width;
+    if (isOutlineRow(y, height)) continue;
     const above = y > 0 ? row - width : -1;
     const below = y + 1 < height ? row + width : -1;
     let x = 0;
