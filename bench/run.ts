@@ -28,6 +28,7 @@ import { PALETTE_SIZE } from './palette-size.ts';
 import { PEERS } from './peers.ts';
 import { loadScorer, type Prediction } from '../test/fixtures/scorer.ts';
 import { timeRuns } from './time-runs.ts';
+import { timeRoundRobin } from './time-round-robin.ts';
 import { updateBenchmarksMd } from './update-benchmarks-md.ts';
 import { backendBench } from './backend/backend-bench.ts';
 import { browserBench } from './browser/browser-bench.ts';
@@ -110,6 +111,33 @@ async function benchFixtureSet(set: FixtureSet) {
   const failed = new Map<string, string>();
   const decodeTimes: { name: string; size: string; oursMs: number; jimpMs: number }[] = [];
 
+  /** Chorus failing is a bug to see, not a row to hide; a peer that cannot run is reported and left out. */
+  const dropContender = (contender: Contender, image: string, error: unknown) => {
+    if (contender.kind === 'chorus') throw error;
+    const reason = `${contender.id}: threw on ${image} (${firstLine(error)}); row dropped`;
+    failed.set(contender.id, reason);
+    skipped.push(reason);
+    log(`skipping ${reason}`);
+  };
+
+  // One untimed pass of every contender over the set first: one warm-up per image is not enough
+  // for a pipeline of many functions to be compiled by the time the first images are timed (the
+  // first few screens read up to twice their later times).
+  if (warmups > 0) {
+    for (const fixture of fixtures) {
+      const image = decodePng(fixture.png);
+      decodeWithJimp(fixture.png);
+      for (const contender of contenders) {
+        if (failed.has(contender.id)) continue;
+        try {
+          await contender.extract(image);
+        } catch (error) {
+          dropContender(contender, fixture.name, error);
+        }
+      }
+    }
+  }
+
   for (const [index, fixture] of fixtures.entries()) {
     const ours = await timeRuns(() => decodePng(fixture.png), runs, warmups);
     const jimp = await timeRuns(() => decodeWithJimp(fixture.png), runs, warmups);
@@ -117,22 +145,18 @@ async function benchFixtureSet(set: FixtureSet) {
     decodeTimes.push({ name: fixture.name, size: `${image.width} × ${image.height}`, oursMs: ours.medianMs, jimpMs: jimp.medianMs });
     const progress = [`decode ${ours.medianMs.toFixed(1)} / jimp ${jimp.medianMs.toFixed(1)} ms`];
 
-    for (const contender of contenders) {
-      if (failed.has(contender.id)) continue;
-      const contenderRuns = Math.min(runs, contender.maxRuns ?? runs);
-      try {
-        const timed = await timeRuns(() => contender.extract(image), contenderRuns, warmups);
-        perContender.get(contender.id)?.set(fixture.name, { extractMs: timed.medianMs, palette: timed.result });
-        progress.push(`${contender.id} ${timed.medianMs.toFixed(1)}`);
-      } catch (error) {
-        // Chorus failing is a bug to see, not a row to hide; a peer that cannot run is reported and left out.
-        if (contender.kind === 'chorus') throw error;
-        const reason = `${contender.id}: threw on ${fixture.name} (${firstLine(error)}); row dropped`;
-        failed.set(contender.id, reason);
-        skipped.push(reason);
-        log(`skipping ${reason}`);
-      }
-    }
+    const running = contenders.filter((c) => !failed.has(c.id));
+    const timed = await timeRoundRobin<readonly Prediction[]>(
+      running.map((c) => ({ run: () => c.extract(image), ...(c.maxRuns === undefined ? {} : { maxRuns: c.maxRuns }) })),
+      runs,
+      warmups,
+    );
+    timed.forEach((t, i) => {
+      const contender = running[i]!;
+      if (!t.ok) return dropContender(contender, fixture.name, t.error);
+      perContender.get(contender.id)?.set(fixture.name, { extractMs: t.medianMs, palette: t.result });
+      progress.push(`${contender.id} ${t.medianMs.toFixed(1)}`);
+    });
     log(`[${set} ${index + 1}/${fixtures.length}] ${fixture.name}: ${progress.join(', ')}`);
   }
 

@@ -66,6 +66,9 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   const cellCounts = new Float64Array(gw * (n + 1));
   const cellTotal = new Float64Array(gw);
   const cellTransparent = new Uint8Array(gw);
+  // Which palette colours each cell of the row holds, as bits (a cell holds two or three): labelling
+  // then visits those, not the whole palette. ALL_COLORS when a colour past bit 30 is among them.
+  const cellColors = new Int32Array(gw);
   const labels = new Int8Array(gw * gh).fill(-1);
   const contentPixels = new Float64Array(n);
   const grounds = new Float64Array(n * n);
@@ -73,10 +76,11 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   const majority = new Float64Array(gw * gh);
   let cellRowY = 0;
   const flushCellRow = () => {
-    labelCellRow(cellCounts, cellTotal, cellTransparent, n, { labels, unmatched, majority, offset: cellRowY * gw }, contentPixels, grounds);
+    labelCellRow({ counts: cellCounts, totals: cellTotal, transparent: cellTransparent, colors: cellColors }, n, { labels, unmatched, majority, offset: cellRowY * gw }, contentPixels, grounds);
     cellCounts.fill(0);
     cellTotal.fill(0);
     cellTransparent.fill(0);
+    cellColors.fill(0);
   };
 
   const share = new Float64Array(n), stroke = new Float64Array(n), fill = new Float64Array(n), rule = new Float64Array(n);
@@ -120,15 +124,18 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
       if (label !== -2) {
         total += run;
         const column = label >= 0 ? label : n;
+        const bit = label < 0 ? 0 : label < 31 ? 1 << label : ALL_COLORS;
         if (firstCell === lastCell) {
           // Most runs (glyph strokes, blends) lie inside one cell.
           cellTotal[firstCell]! += run;
           cellCounts[firstCell * (n + 1) + column]! += run;
+          cellColors[firstCell]! |= bit;
         } else {
           for (let cx = firstCell; cx <= lastCell; cx++) {
             const inCell = Math.min(end, (cx + 1) * cell) - Math.max(x, cx * cell);
             cellTotal[cx]! += inCell;
             cellCounts[cx * (n + 1) + column]! += inCell;
+            cellColors[cx]! |= bit;
           }
         }
       } else for (let cx = firstCell; cx <= lastCell; cx++) cellTransparent[cx] = 1;
@@ -178,13 +185,26 @@ interface CellRowOut {
   readonly offset: number;
 }
 
+/** One row of cells as read: per cell, pixels per palette colour (and unmatched, last), pixels read, whether any was transparent, which colours it holds (bits). */
+interface CellRow {
+  readonly counts: Float64Array;
+  readonly totals: Float64Array;
+  readonly transparent: Uint8Array;
+  readonly colors: Int32Array;
+}
+
+/** `cellColors` for a cell holding a palette colour past bit 30: every colour is looked at. */
+const ALL_COLORS = -1;
+
 /**
  * Labels one row of layout cells: a cell's colour, -1 when none holds a majority (or no pixel of
  * it was read), -2 when it is transparent (outside the frame's content, like the frame's edge).
  * The palette pixels of texture cells are added to `contentPixels`; those of the other colours in
  * a cell one colour holds, to `grounds` (row: the colour drawn, column: the colour holding the cell).
  */
-function labelCellRow(counts: Float64Array, totals: Float64Array, transparent: Uint8Array, n: number, out: CellRowOut, contentPixels: Float64Array, grounds: Float64Array): void {
+function labelCellRow(row: CellRow, n: number, out: CellRowOut, contentPixels: Float64Array, grounds: Float64Array): void {
+  const { counts, totals, transparent, colors } = row;
+  const members = new Int32Array(n);
   for (let c = 0; c < totals.length; c++) {
     const t = totals[c]!;
     const at = out.offset + c;
@@ -192,22 +212,27 @@ function labelCellRow(counts: Float64Array, totals: Float64Array, transparent: U
       out.labels[at] = transparent[c] ? -2 : -1;
       continue;
     }
+    let m = 0;
+    const mask = colors[c]!;
+    if (mask === ALL_COLORS) for (let i = 0; i < n; i++) members[m++] = i;
+    else for (let bits = mask; bits !== 0; bits &= bits - 1) members[m++] = 31 - Math.clz32(bits & -bits);
+    const base = c * (n + 1);
     let best = -1;
     let bestCount = 0;
-    for (let i = 0; i < n; i++) {
-      const v = counts[c * (n + 1) + i]!;
+    for (let k = 0; k < m; k++) {
+      const v = counts[base + members[k]!]!;
       if (v > bestCount) {
-        best = i;
+        best = members[k]!;
         bestCount = v;
       }
     }
     const held = bestCount >= CELL_MAJORITY * t;
     out.labels[at] = held ? best : -1;
     out.majority[at] = bestCount;
-    if (held) for (let i = 0; i < n; i++) if (i !== best) grounds[i * n + best]! += counts[c * (n + 1) + i]!;
-    out.unmatched[at] = counts[c * (n + 1) + n]! / t;
-    if (counts[c * (n + 1) + n]! >= CONTENT_UNMATCHED * t) {
-      for (let i = 0; i < n; i++) contentPixels[i]! += counts[c * (n + 1) + i]!;
+    if (held) for (let k = 0; k < m; k++) if (members[k] !== best) grounds[members[k]! * n + best]! += counts[base + members[k]!]!;
+    out.unmatched[at] = counts[base + n]! / t;
+    if (counts[base + n]! >= CONTENT_UNMATCHED * t) {
+      for (let k = 0; k < m; k++) contentPixels[members[k]!]! += counts[base + members[k]!]!;
     }
   }
 }
