@@ -10,6 +10,11 @@ const MAX_BLEND_RUN = 2;
 const BETWEEN_SLACK = 1;
 /** A step of a vertical gradient (a title bar, a button's sheen) is a band of at most this many rows. */
 const GRADIENT_BAND = 4;
+/**
+ * Runs shorter than this are not tested for being a gradient's band: a band spans its bar, and the
+ * short stretches between a title's letters are too few of its pixels to decide what it is.
+ */
+const GRADIENT_MIN_RUN = 8;
 /** Largest per-channel difference (0–255) between a gradient band and the next band: ramps move in small steps. */
 const RAMP_STEP = 12;
 
@@ -92,7 +97,7 @@ export function scanFlatRuns(image: RgbaImage, rowStep: number): FlatScan {
         if (run <= MAX_BLEND_RUN && x > 0 && end < width && isBetween(word, words[row + x - 1]!, words[row + end]!)) between = run;
         else if (above >= 0 && below >= 0) {
           const mid = (x + end) >> 1;
-          if (isBetween(word, words[above + mid]!, words[below + mid]!) || (run > MAX_BLEND_RUN && isGradientBand(words, width, height, mid, y, word))) between = run;
+          if (isBetween(word, words[above + mid]!, words[below + mid]!) || (run >= GRADIENT_MIN_RUN && isGradientBand(words, width, height, mid, y, word))) between = run;
         }
         counter.add(word & 0xffffff, run, flat, between);
       }
