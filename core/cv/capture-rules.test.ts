@@ -44,6 +44,17 @@ function quantise256(c: Canvas): Canvas {
   return out;
 }
 
+/** Each pixel as a `factor` × `factor` block, as a frame exported at a larger scale. */
+function upscale(c: Canvas, factor: number): Canvas {
+  const out = canvas(c.width * factor, c.height * factor);
+  for (let y = 0; y < out.height; y++)
+    for (let x = 0; x < out.width; x++) {
+      const i = (Math.floor(y / factor) * c.width + Math.floor(x / factor)) * 4;
+      setPixel(out, x, y, c.data[i]!, c.data[i + 1]!, c.data[i + 2]!);
+    }
+  return out;
+}
+
 /** A macOS-style title bar: a highlight line, then a vertical gradient in bands of two rows, over a dark editor. */
 function titleBarOverEditor() {
   const c = canvas(320, 200, '#002b36');
@@ -120,6 +131,17 @@ describe('rules for real captures', () => {
     for (let row = 0; row < 12; row++) text(bare, 380, 34 + row * 20, 10, '#a6e3a1');
     for (let row = 0; row < 12; row += 3) text(bare, 120 + 40, 34 + row * 20, 4, '#cba6f7');
     expect(roleOf(extractTier1(bare).colors, 'primary')).toBe('#a6e3a1');
+  });
+
+  it('names the same roles on a frame twice as large, which it reads only a sample of', () => {
+    const small = editorWindow();
+    for (let row = 0; row < 12; row++) text(small, 380, 34 + row * 20, 10, '#a6e3a1');
+    text(small, 40, 28, 6, '#cba6f7');
+    const large = upscale(small, 2);
+    const roles = (c: Canvas) => Object.fromEntries(extractTier1(c).colors.filter((x) => x.role).map((x) => [x.role, x.hex]));
+    const expected = roles(small);
+    expect(expected).toMatchObject({ background: '#1e1e2e', text: '#cdd6f4', 'text-muted': '#a6adc8' });
+    expect(roles(large)).toMatchObject(expected);
   });
 
   it('takes the page as the background when several cards sit on it, even if the cards cover more', () => {

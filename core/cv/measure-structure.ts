@@ -9,6 +9,8 @@ import type { ColorStructure } from '../roles/color-structure.ts';
 
 /** Pixels read at most: structure needs the layout, not every pixel. */
 const STRUCTURE_BUDGET = 200_000;
+/** Stretches a row is cut into at most when the frame is read on more rows (see measureStructure). */
+const MAX_SEGMENTS = 4;
 /** Glyph stems are 1–2 px wide at 1x and up to 4 at 2x; a wider run is a fill of its own. */
 const STROKE_MAX_RUN = 4;
 /** A run this long is a fill (a bar, a button, a page) or, one pixel tall, a rule. */
@@ -85,9 +87,16 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
 
   const share = new Float64Array(n), stroke = new Float64Array(n), fill = new Float64Array(n), rule = new Float64Array(n);
   let total = 0;
-  // Row steps vary around rowStep, seeded, as the flat-region scan does: a fixed stride can divide a layout's rhythm.
+  // A large frame is read on `segments` times as many rows, each row on one of `segments` equal
+  // stretches of its width in turn: the same pixels in all, on more lines of text, rules and cells
+  // (whole rows every rowStep-th row saw a line of glyphs or missed it, and what a pass measured
+  // moved with the seed). Row steps vary around their mean, seeded, as the flat-region scan's do:
+  // a fixed stride can divide a layout's rhythm.
+  const segments = Math.min(MAX_SEGMENTS, rowStep);
+  const step = Math.max(1, Math.round(rowStep / segments));
   const random = mulberry32(width * 0x51ed + height);
-  for (let y = 0; y < height; y += rowStep === 1 ? 1 : 1 + Math.floor(random() * (2 * rowStep - 1))) {
+  let segment = Math.floor(random() * segments);
+  for (let y = 0; y < height; y += step === 1 ? 1 : 1 + Math.floor(random() * (2 * step - 1))) {
     // A capture's outermost rows are its window's outline, not the layout (as in the flat-region scan).
     if (isOutlineRow(y, height)) continue;
     const row = y * width;
@@ -95,16 +104,18 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
       flushCellRow();
       cellRowY = Math.floor(y / cell);
     }
+    segment = (segment + 1) % segments;
+    const from = Math.floor((segment * width) / segments), to = Math.floor(((segment + 1) * width) / segments);
     let previous = -2;
-    let label = labelAt(row);
-    let x = 0;
-    while (x < width) {
+    let label = labelAt(row + from);
+    let x = from;
+    while (x < to) {
       // The run: equal pixels, and neighbouring values that show the same palette colour (JPEG
       // noise on a fill). Each new value is looked up once; its label carries over to the next run.
       let end = x + 1;
-      let next = -3; // -3: the row's end
+      let next = -3; // -3: the stretch's end
       let last = words[row + x]!;
-      while (end < width) {
+      while (end < to) {
         const w = words[row + end]!;
         if (w === last) {
           end++;
@@ -141,7 +152,7 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
       } else for (let cx = firstCell; cx <= lastCell; cx++) cellTransparent[cx] = 1;
       if (label >= 0) {
         share[label]! += run;
-        if (run <= STROKE_MAX_RUN && previous !== label && next !== label && x > 0 && end < width) {
+        if (run <= STROKE_MAX_RUN && previous !== label && next !== label && x > from && end < to) {
           stroke[label]! += run;
         } else if (run >= FILL_MIN_RUN) {
           const mid = (x + end) >> 1;

@@ -134,14 +134,14 @@ export function inferRoles<T extends { readonly hex: string; readonly share: num
 
   // Interactive elements are filled shapes (buttons, badges, a status-bar item, a selected tab);
   // syntax colours and links are drawn as strokes. With no chromatic fill, the interface's accent
-  // is the chromatic ink most drawn in the chrome, around the document rather than in it (a
-  // selected tab's label, a header, the active icon); syntax colours sit on the editor's
-  // background. With neither, the most used chromatic colour.
+  // is the chromatic ink drawn most in the chrome, for the share of its pixels around the document
+  // rather than in it (a selected tab's label, a header, the active icon); syntax colours sit on
+  // the editor's background. With neither, the most used chromatic colour.
   let primary = s ? best((d, i) => (d.chroma >= NEUTRAL_CHROMA && s[i]!.fill >= s[i]!.stroke ? s[i]!.fill : 0)) : -1;
   if (primary < 0 && s) {
     primary = best((d, i) => {
       const chrome = chromeShare(s[i]!, background);
-      return d.chroma >= NEUTRAL_CHROMA && chrome >= CHROME_MIN_SHARE ? chrome * s[i]!.share : 0;
+      return d.chroma >= NEUTRAL_CHROMA && chrome >= CHROME_MIN_SHARE ? chrome : 0;
     });
   }
   if (primary < 0) primary = best((d) => (d.chroma >= NEUTRAL_CHROMA ? 1 : 0));
