@@ -233,6 +233,22 @@ describe('consensus: roles', () => {
     expect(byRole(votes, 'background')).toMatchObject({ hex: '#2e3440', conflict: true });
   });
 
+  it('does not flag which of several measured accents gets the name when the other side listed it too', () => {
+    // A terminal's ANSI colours are all accents: CV and a local model put the accent on the blue,
+    // two hosted models on the teal, and both of them listed the blue as well, without another role.
+    const split = (role: ColorVote['role']) => [
+      cv('flat', 1, '#011627', 'background', 0.8),
+      cv('flat', 1, '#81a9fe', role, 0.02),
+      cv('flat', 1, '#7fdbca', undefined, 0.02),
+      model('local', 0.7, '#81a9fe', role),
+      model('local', 0.7, '#7fdbca'),
+      ...['gpt', 'claude'].flatMap((m) => [model(m, 1, '#7fdbca', role), model(m, 1, '#81a9fe')]),
+    ];
+    expect(byRole(split('accent'), 'accent')).toMatchObject({ hex: '#81a9fe', conflict: false });
+    // The same split on a role a screen has one of is a disagreement.
+    expect(byRole(split('primary'), 'primary')).toMatchObject({ hex: '#81a9fe', conflict: true });
+  });
+
   it('does not flag a role split between two colours nobody could tell apart', () => {
     const votes = [cv('flat', 1, '#ffffff', 'background', 0.5), cv('flat', 1, '#fdfdfd', undefined, 0.3), model('gpt', 1.2, '#fdfdfd', 'background'), model('claude', 1.1, '#ffffff', 'background')];
     expect(byRole(votes, 'background')!.conflict).toBe(false);

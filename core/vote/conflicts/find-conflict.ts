@@ -1,6 +1,8 @@
 import { ciede2000 } from '../../color/index.ts';
 import { EVIDENCE, strength } from '../confidence/belief.ts';
 import type { Testimony } from '../confidence/belief.ts';
+import type { Witness } from '../independence/find-witnesses.ts';
+import type { Role } from '../../palette/role.ts';
 import type { RoleDecision } from '../roles/vote-roles.ts';
 import type { ValueGroup } from '../values/group-values.ts';
 
@@ -16,6 +18,12 @@ export const SPLIT_LEAD = Math.min(...Object.values(EVIDENCE));
  * (ΔE00 2.3, Sharma 2003). A split between two such colours is imprecision, not a conflict.
  */
 export const PERCEPTIBLE_DE = 2.3;
+/**
+ * Roles a palette commonly gives several colours (the fixtures' truth does too): surfaces and
+ * their levels, muted inks, borders, accents. Background, text, primary and its pair, the
+ * secondary and the status colours are one colour each.
+ */
+export const PLURAL_ROLES: ReadonlySet<Role> = new Set<Role>(['surface', 'text-muted', 'border', 'accent']);
 /** Under this belief the evidence leans against what the vote kept: the designer should look. */
 export const DOUBT_BELOW = 0.5;
 
@@ -24,14 +32,32 @@ export const DOUBT_BELOW = 0.5;
  * one. A conflict is a material disagreement, one of:
  * - a split: a perceptibly different colour that could hold the role, whose witnesses' evidence
  *   (`strength`, log-odds by kind) comes within SPLIT_LEAD of the winner's (one model's slip
- *   against several kinds of evidence agreeing is settled, not flagged);
+ *   against several kinds of evidence agreeing is settled, not flagged), and at least one of whom
+ *   disputes the winner (for the roles a palette has several of, PLURAL_ROLES, naming another
+ *   accent first while listing the winner too does not);
  * - a lone claim the evidence leans against (a belief under DOUBT_BELOW).
  */
 export function roleConflict(decision: RoleDecision, beliefValue: number): string | undefined {
   const { role, winner, tally, ballots } = decision;
-  const evidenceFor = (g: ValueGroup) => strength(ballots.filter((b) => b.group === g).map((b) => b.witness));
+  const witnessesOf = (g: ValueGroup) => ballots.filter((b) => b.group === g).map((b) => b.witness);
+  const evidenceFor = (g: ValueGroup) => strength(witnessesOf(g));
+  // A palette holds several of some roles (a terminal's sixteen accents, a few surfaces): for a
+  // colour CV measured, a witness that named another colour for one of those, and listed the
+  // winner too without giving it another role, does not dispute it: it put a different accent
+  // first. Naming a different background or text colour disputes it by itself, as does anything
+  // said against a colour only models saw.
+  const lenient = PLURAL_ROLES.has(role) && winner.measured;
+  const listedWithoutOtherRole = (w: Witness) => {
+    const own = winner.points.filter((p) => w.extractors.has(p.vote.extractor));
+    return own.length > 0 && own.every((p) => p.vote.role === undefined || p.vote.role === role);
+  };
+  const disputes = (w: Witness) => !lenient || !listedWithoutOtherRole(w);
   const rivals = [...tally.keys()].filter(
-    (g) => g !== winner && ciede2000(g.lab, winner.lab) >= PERCEPTIBLE_DE && evidenceFor(winner) - evidenceFor(g) < SPLIT_LEAD,
+    (g) =>
+      g !== winner &&
+      ciede2000(g.lab, winner.lab) >= PERCEPTIBLE_DE &&
+      witnessesOf(g).some(disputes) &&
+      evidenceFor(winner) - evidenceFor(g) < SPLIT_LEAD,
   );
   if (rivals.length > 0) {
     return `The voters split on ${role}: ${describe(winner, decision)} against ${rivals.map((g) => describe(g, decision)).join(', ')}.`;
