@@ -215,12 +215,13 @@ describe('consensus: roles', () => {
     expect(background.candidates.map((c) => c.hex)).toEqual(['#ffffff', '#f1f3f5']);
   });
 
-  it('weighs kinds, not weight: two hosted models sharing a confusion do not outvote CV and a local model, and the split is flagged', () => {
+  it('weighs kinds, not weight: two hosted models sharing a confusion do not outvote CV and a local model, nor make it a split', () => {
     const swapped = (m: string, w: number) => [model(m, w, '#f1f3f5', 'background'), model(m, w, '#ffffff', 'surface'), model(m, w, '#212529', 'text')];
     const right = [model('local', 0.7, '#ffffff', 'background'), model('local', 0.7, '#f1f3f5', 'surface'), model('local', 0.7, '#212529', 'text')];
     // Weight: 1 + 0.7 against 1.2 + 1.1. Evidence: CV and a local model, two kinds, against one kind twice.
     const background = byRole([...screen(), ...right, ...swapped('gpt', 1.2), ...swapped('claude', 1.1)], 'background')!;
-    expect(background).toMatchObject({ hex: '#ffffff', conflict: true });
+    expect(background).toMatchObject({ hex: '#ffffff', conflict: false });
+    expect(background.confidence).toBeLessThan(byRole([...screen(), ...right], 'background')!.confidence);
   });
 
   it('flags a role whose two sides are as strong as each other: CV and a hosted model against two hosted models and a local one', () => {
@@ -233,16 +234,29 @@ describe('consensus: roles', () => {
     expect(byRole(votes, 'background')).toMatchObject({ hex: '#2e3440', conflict: true });
   });
 
+  it('does not flag a measured colour CV and a local model put in a role against two hosted models alone', () => {
+    const votes = [
+      cv('flat', 1, '#2e3440', 'background', 0.5),
+      cv('flat', 1, '#3b4252', 'surface', 0.3),
+      model('local', 0.7, '#2e3440', 'background'),
+      ...['gpt', 'claude'].map((m) => model(m, 1.2, '#3b4252', 'background')),
+    ];
+    expect(byRole(votes, 'background')).toMatchObject({ hex: '#2e3440', conflict: false });
+    // With a hosted model on each side, two kinds of evidence stand against two: a split.
+    const even = [...votes.slice(0, 2), model('local', 0.7, '#3b4252', 'background'), model('gemini', 1, '#2e3440', 'background'), ...votes.slice(3)];
+    expect(byRole(even, 'background')).toMatchObject({ conflict: true });
+  });
+
   it('does not flag which of several measured accents gets the name when the other side listed it too', () => {
-    // A terminal's ANSI colours are all accents: CV and a local model put the accent on the blue,
-    // two hosted models on the teal, and both of them listed the blue as well, without another role.
+    // A terminal's ANSI colours are all accents: CV and a hosted model put the accent on the blue,
+    // a local and another hosted model on the teal, and both of them listed the blue as well, without another role.
     const split = (role: ColorVote['role']) => [
       cv('flat', 1, '#011627', 'background', 0.8),
       cv('flat', 1, '#81a9fe', role, 0.02),
       cv('flat', 1, '#7fdbca', undefined, 0.02),
-      model('local', 0.7, '#81a9fe', role),
-      model('local', 0.7, '#7fdbca'),
-      ...['gpt', 'claude'].flatMap((m) => [model(m, 1, '#7fdbca', role), model(m, 1, '#81a9fe')]),
+      model('gpt', 1, '#81a9fe', role),
+      model('gpt', 1, '#7fdbca'),
+      ...['local', 'claude'].flatMap((m) => [model(m, 1, '#7fdbca', role), model(m, 1, '#81a9fe')]),
     ];
     expect(byRole(split('accent'), 'accent')).toMatchObject({ hex: '#81a9fe', conflict: false });
     // The same split on a role a screen has one of is a disagreement.

@@ -32,15 +32,19 @@ export const DOUBT_BELOW = 0.5;
  * one. A conflict is a material disagreement, one of:
  * - a split: a perceptibly different colour that could hold the role, whose witnesses' evidence
  *   (`strength`, log-odds by kind) comes within SPLIT_LEAD of the winner's (one model's slip
- *   against several kinds of evidence agreeing is settled, not flagged), and at least one of whom
- *   disputes the winner (for the roles a palette has several of, PLURAL_ROLES, naming another
- *   accent first while listing the winner too does not);
+ *   against several kinds of evidence agreeing is settled, not flagged), backed by as many kinds of
+ *   evidence as a winner CV chose (CV and a local model against two hosted models is settled:
+ *   models of one kind learn from the same images and share their confusions), and with at least
+ *   one witness who disputes the winner (for the roles a palette has several of, PLURAL_ROLES,
+ *   naming another accent first while listing the winner too does not);
  * - a lone claim the evidence leans against (a belief under DOUBT_BELOW).
  */
 export function roleConflict(decision: RoleDecision, beliefValue: number): string | undefined {
   const { role, winner, tally, ballots } = decision;
   const witnessesOf = (g: ValueGroup) => ballots.filter((b) => b.group === g).map((b) => b.witness);
   const evidenceFor = (g: ValueGroup) => strength(witnessesOf(g));
+  const kindsOf = (g: ValueGroup) => new Set(witnessesOf(g).map((w) => w.kind)).size;
+  const cvChose = witnessesOf(winner).some((w) => w.kind === 'cv');
   // A palette holds several of some roles (a terminal's sixteen accents, a few surfaces): for a
   // colour CV measured, a witness that named another colour for one of those, and listed the
   // winner too without giving it another role, does not dispute it: it put a different accent
@@ -57,6 +61,7 @@ export function roleConflict(decision: RoleDecision, beliefValue: number): strin
       g !== winner &&
       ciede2000(g.lab, winner.lab) >= PERCEPTIBLE_DE &&
       witnessesOf(g).some(disputes) &&
+      (!cvChose || kindsOf(g) >= kindsOf(winner)) &&
       evidenceFor(winner) - evidenceFor(g) < SPLIT_LEAD,
   );
   if (rivals.length > 0) {
