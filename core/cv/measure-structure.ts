@@ -63,7 +63,8 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   // Cells at least two sampled rows tall, so that every cell row is read.
   const cell = Math.max(MIN_CELL, Math.ceil(Math.max(width, height) / GRID_CELLS), 2 * rowStep);
   const gw = Math.ceil(width / cell), gh = Math.ceil(height / cell);
-  const cellOfX = Int32Array.from({ length: width }, (_, x) => Math.floor(x / cell));
+  const cellOfX = new Int32Array(width);
+  for (let x = 0; x < width; x++) cellOfX[x] = Math.floor(x / cell);
   // Counts for one row of cells at a time (the rows are read top to bottom), then labelled.
   const cellCounts = new Float64Array(gw * (n + 1));
   const cellTotal = new Float64Array(gw);
@@ -142,8 +143,9 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
           cellCounts[firstCell * (n + 1) + column]! += run;
           cellColors[firstCell]! |= bit;
         } else {
+          // A long run (a bar, a page): its first and last cells in part, every cell between in full.
           for (let cx = firstCell; cx <= lastCell; cx++) {
-            const inCell = Math.min(end, (cx + 1) * cell) - Math.max(x, cx * cell);
+            const inCell = cx === firstCell ? (cx + 1) * cell - x : cx === lastCell ? end - cx * cell : cell;
             cellTotal[cx]! += inCell;
             cellCounts[cx * (n + 1) + column]! += inCell;
             cellColors[cx]! |= bit;
