@@ -60,7 +60,8 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   };
 
   const rowStep = rowStepFor(image, STRUCTURE_BUDGET);
-  // Cells at least two sampled rows tall, so that every cell row is read.
+  // Cells at least two row steps tall, so that every cell row is read, each stretch of it about
+  // twice (a cell row holds about 2 × segments reads, below).
   const cell = Math.max(MIN_CELL, Math.ceil(Math.max(width, height) / GRID_CELLS), 2 * rowStep);
   const gw = Math.ceil(width / cell), gh = Math.ceil(height / cell);
   const cellOfX = new Int32Array(width);
@@ -89,7 +90,7 @@ export function measureStructure(image: RgbaImage, hexes: readonly string[]): Co
   const share = new Float64Array(n), stroke = new Float64Array(n), fill = new Float64Array(n), rule = new Float64Array(n);
   let total = 0;
   // A large frame is read on `segments` times as many rows, each row on one of `segments` equal
-  // stretches of its width in turn: the same pixels in all, on more lines of text, rules and cells
+  // stretches of its width in turn: about the same pixels in all, on more lines of text, rules and cells
   // (whole rows every rowStep-th row saw a line of glyphs or missed it, and what a pass measured
   // moved with the seed). Row steps vary around their mean, seeded, as the flat-region scan's do:
   // a fixed stride can divide a layout's rhythm.

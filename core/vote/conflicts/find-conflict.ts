@@ -23,7 +23,7 @@ export const PERCEPTIBLE_DE = 2.3;
  * their levels, muted inks, borders, accents. Background, text, primary and its pair, the
  * secondary and the status colours are one colour each.
  */
-export const PLURAL_ROLES: ReadonlySet<Role> = new Set<Role>(['surface', 'text-muted', 'border', 'accent']);
+const PLURAL_ROLES: ReadonlySet<Role> = new Set<Role>(['surface', 'text-muted', 'border', 'accent']);
 /** Under this belief the evidence leans against what the vote kept: the designer should look. */
 export const DOUBT_BELOW = 0.5;
 
