@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from '../../test/fixtures/load-fixtures.ts';
 import { loadExtractorsFile } from '../config/load-extractors-file.ts';
@@ -92,6 +96,33 @@ describe('a CPU pool whose workers cannot load', () => {
 });
 
 describe('closing a CPU pool', () => {
+  // A worker that loaded while the process was busy posts 'ready' just as close() terminates it; the
+  // process awaiting close() must wait for the worker to exit, not end with exit 13 (unsettled
+  // top-level await), as the CLI did when its last image was done before its workers had loaded.
+  it('keeps a process that awaits it alive until its workers have exited', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'chorus-pool-close-'));
+    try {
+      const script = path.join(dir, 'close-while-loading.mjs');
+      await writeFile(
+        script,
+        [
+          `import { createCpuPool } from ${JSON.stringify(pathToFileURL(path.join(import.meta.dirname, 'cpu-pool.ts')).href)};`,
+          'const pool = createCpuPool({ size: 1 });',
+          "// This thread blocks while the worker loads, so its 'ready' waits to be read when close() terminates it.",
+          'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4000);',
+          'await pool.close();',
+          "console.log('closed');",
+        ].join('\n'),
+      );
+      const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        execFile(process.execPath, ['--import', 'tsx', script], { timeout: 30_000 }, (error, out) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout: out }));
+      });
+      expect({ code, stdout: stdout.trim() }).toEqual({ code: 0, stdout: 'closed' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('settles every task it held or queued: none is left waiting', async () => {
     const pool = createCpuPool({ size: 1 });
     await pool.ready;

@@ -127,6 +127,11 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
     slots.push(slot);
     worker.on('message', (reply: CpuReply | 'ready') => {
       if (reply === 'ready') {
+        // While closing, a worker stays ref'd until it has exited: unref'd after `terminate()`, a
+        // process awaiting `close()` has nothing left on its event loop and Node ends it with
+        // exit 13 (seen: the CLI done before its workers had loaded, their 'ready' arriving just
+        // after terminate).
+        if (closing) return;
         slot.ready = true;
         markReady();
         settle(slot);
@@ -136,7 +141,7 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
       }
       const pending = slot.inFlight.get(reply.id);
       slot.inFlight.delete(reply.id);
-      if (slot.inFlight.size === 0) worker.unref();
+      if (slot.inFlight.size === 0 && !closing) worker.unref();
       pending?.resolve(reply);
       dispatch();
     });
@@ -227,8 +232,12 @@ export function createCpuPool(options: { size?: number; extractorsConfig?: strin
     allReady,
     close: async () => {
       closing = true;
+      for (const slot of slots) slot.worker.ref();
       drain((pending) => ({ id: pending.task.id, ok: false, message: 'The server is stopping: this task was not run.' }));
       await Promise.all(slots.map((w) => w.worker.terminate()));
+      // Nothing loads after this: whoever waits for the workers stops waiting.
+      markReady();
+      markAllReady();
     },
   };
 }
