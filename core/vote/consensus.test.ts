@@ -263,6 +263,25 @@ describe('consensus: roles', () => {
     expect(byRole(split('primary'), 'primary')).toMatchObject({ hex: '#81a9fe', conflict: true });
   });
 
+  it('does not flag which of several accents gets the name when the rival is in the palette anyway', () => {
+    // CV names the teal `secondary` and the blue `accent`; three models call the teal the accent
+    // and list the blue without a role. Both stay in the palette: which one is named first is a
+    // naming choice, not a wrong colour.
+    const votes = [
+      cv('flat', 1, '#002b36', 'background', 0.8),
+      cv('flat', 1, '#2aa198', 'secondary', 0.03),
+      cv('flat', 1, '#268bd2', 'accent', 0.02),
+      model('local', 0.7, '#268bd2', 'accent'),
+      ...['gpt', 'claude', 'gemini'].flatMap((m) => [model(m, 1, '#2aa198', 'accent'), model(m, 1, '#268bd2')]),
+    ];
+    const colors = vote(votes).colors;
+    expect(colors.find((c) => c.role === 'accent')).toMatchObject({ hex: '#2aa198', conflict: false });
+    expect(colors.some((c) => c.hex === '#268bd2')).toBe(true);
+    // On a role a screen has one of, the same split is a disagreement however the rival stands.
+    const primary = votes.map((v) => (v.role === 'accent' ? { ...v, role: 'primary' as const } : v));
+    expect(byRole(primary, 'primary')).toMatchObject({ conflict: true });
+  });
+
   it('does not flag a role split between two colours nobody could tell apart', () => {
     const votes = [cv('flat', 1, '#ffffff', 'background', 0.5), cv('flat', 1, '#fdfdfd', undefined, 0.3), model('gpt', 1.2, '#fdfdfd', 'background'), model('claude', 1.1, '#ffffff', 'background')];
     expect(byRole(votes, 'background')!.conflict).toBe(false);
@@ -290,13 +309,23 @@ describe('consensus: inventions', () => {
 });
 
 describe('consensus: presence', () => {
-  it('flags a measured colour one model listed and the other models that answered left out', () => {
-    const blend = cv('flat', 1, '#00132b', undefined, 0.02);
-    const km = cv('km', 0.8, '#00132b', undefined, 0.02);
-    const votes = [...screen(), blend, km, ...agreeing('local', 0.7), model('local', 0.7, '#00142c'), ...agreeing('gpt', 1.2), ...agreeing('claude', 1.1), ...agreeing('gemini', 1)];
+  // A navy CV measured beside the page's own navy: one model's reading lands on it, the others
+  // list the page's navy and not it.
+  const navyScreen = (): ColorVote[] => [...screen(), cv('flat', 1, '#011627', undefined, 0.05), cv('km', 0.8, '#011627', undefined, 0.05), cv('flat', 1, '#00132b', undefined, 0.02), cv('km', 0.8, '#00132b', undefined, 0.02)];
+
+  it('flags a measured colour one model listed where the other models listed a colour near it instead', () => {
+    const others = ['gpt', 'claude', 'gemini'].flatMap((m) => [...agreeing(m, 1), model(m, 1, '#011627')]);
+    const votes = [...navyScreen(), ...agreeing('local', 0.7), model('local', 0.7, '#00142c'), ...others];
     const color = vote(votes).colors.find((c) => c.hex === '#00132b')!;
     expect(color).toMatchObject({ conflict: true });
-    expect(color.reason).toMatch(/Only 1 of the 4 models/);
+    expect(color.reason).toMatch(/Only 1 of the 4 models that answered listed #00132b; 3 listed a colour near it instead/);
+  });
+
+  it('does not flag a measured colour the other models only left out: a small colour dropped is an omission', () => {
+    const others = ['gpt', 'claude', 'gemini'].flatMap((m) => agreeing(m, 1));
+    const votes = [...navyScreen(), ...agreeing('local', 0.7), model('local', 0.7, '#00142c'), ...others];
+    const color = vote(votes).colors.find((c) => c.hex === '#00132b')!;
+    expect(color.conflict).toBe(false);
   });
 
   it('does not flag a measured colour most of the models that answered listed', () => {

@@ -80,14 +80,14 @@ export function consensus(votes: readonly ColorVote[], options: ConsensusOptions
     return unconfirmed(testimony) ? [] : [{ decision, testimony }];
   });
 
-  const colors: ConsensusColor[] = decisions.map(({ decision, testimony }) => roleColor(decision, testimony, witnesses));
   const roled = new Set(decisions.map(({ decision }) => decision.winner));
-  for (const group of groups) {
-    if (roled.has(group) || !stands(group, witnesses)) continue;
-    // A near twin of a colour already placed in a role: the role's vote decided it.
-    if (decisions.some(({ decision }) => ciede2000(group.lab, decision.winner.lab) < MATCH_DE)) continue;
-    colors.push(plainColor(group, witnesses));
-  }
+  // Outside the roles, the colours that stand (a near twin of a colour already placed in a role is not one: the role's vote decided it).
+  const plain = groups.filter((group) => !roled.has(group) && stands(group, witnesses) && !decisions.some(({ decision }) => ciede2000(group.lab, decision.winner.lab) < MATCH_DE));
+  const inPalette = new Set([...roled, ...plain]);
+  const colors: ConsensusColor[] = [
+    ...decisions.map(({ decision, testimony }) => roleColor(decision, testimony, witnesses, inPalette)),
+    ...plain.map((group) => plainColor(group, witnesses, groups)),
+  ];
 
   colors.sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || roleRank(a.role) - roleRank(b.role) || (a.hex < b.hex ? -1 : a.hex > b.hex ? 1 : 0));
   let n = 0;
@@ -113,10 +113,10 @@ function unconfirmed(testimony: RoleTestimony): boolean {
   return testimony.dissent.some((w) => w.kind !== 'cv') || testimony.silent.length >= SILENT_VERDICT;
 }
 
-function roleColor(decision: RoleDecision, testimony: RoleTestimony, witnesses: readonly Witness[]): ConsensusColor {
+function roleColor(decision: RoleDecision, testimony: RoleTestimony, witnesses: readonly Witness[], inPalette: ReadonlySet<ValueGroup>): ConsensusColor {
   const { role, winner, ballots } = decision;
   const p = posterior(testimony.support, testimony.rivals, testimony);
-  const reason = roleConflict(decision, p);
+  const reason = roleConflict(decision, p, inPalette);
   const groups = [...new Set(ballots.map((b) => b.group))];
   const candidates = groups.map((g) => candidate(g, ballots.filter((b) => b.group === g).map((b) => ({ weight: b.witness.weight, points: b.points }))));
   const name = nameOf(winner, role, witnesses);
@@ -136,10 +136,10 @@ function roleColor(decision: RoleDecision, testimony: RoleTestimony, witnesses: 
   };
 }
 
-function plainColor(group: ValueGroup, witnesses: readonly Witness[]): ConsensusColor {
+function plainColor(group: ValueGroup, witnesses: readonly Witness[], groups: readonly ValueGroup[]): ConsensusColor {
   const testimony = presenceTestimony(group, witnesses);
   const p = belief(testimony);
-  const reason = presenceConflict(group, p, testimony);
+  const reason = presenceConflict(group, p, testimony, groups);
   const support = testimony.support.map((witness) => ({ witness, points: group.points.filter((pt) => witness.extractors.has(pt.vote.extractor)) }));
   const agreement = valueAgreement(group, support);
   const name = nameOf(group, undefined, witnesses);

@@ -36,10 +36,12 @@ export const DOUBT_BELOW = 0.5;
  *   evidence as a winner CV chose (CV and a local model against two hosted models is settled:
  *   models of one kind learn from the same images and share their confusions), and with at least
  *   one witness who disputes the winner (for the roles a palette has several of, PLURAL_ROLES,
- *   naming another accent first while listing the winner too does not);
+ *   naming another accent first while listing the winner too does not); on those roles, a rival that
+ *   is in the palette anyway (`inPalette`: under another role, or a colour of its own) is not one
+ *   either: whichever of two accents carries the name, the designer keeps both colours;
  * - a lone claim the evidence leans against (a belief under DOUBT_BELOW).
  */
-export function roleConflict(decision: RoleDecision, beliefValue: number): string | undefined {
+export function roleConflict(decision: RoleDecision, beliefValue: number, inPalette: ReadonlySet<ValueGroup>): string | undefined {
   const { role, winner, tally, ballots } = decision;
   const witnessesOf = (g: ValueGroup) => ballots.filter((b) => b.group === g).map((b) => b.witness);
   const evidenceFor = (g: ValueGroup) => strength(witnessesOf(g));
@@ -59,6 +61,7 @@ export function roleConflict(decision: RoleDecision, beliefValue: number): strin
   const rivals = [...tally.keys()].filter(
     (g) =>
       g !== winner &&
+      !(lenient && inPalette.has(g)) &&
       ciede2000(g.lab, winner.lab) >= PERCEPTIBLE_DE &&
       witnessesOf(g).some(disputes) &&
       (!cvChose || kindsOf(g) >= kindsOf(winner)) &&
@@ -73,13 +76,23 @@ export function roleConflict(decision: RoleDecision, beliefValue: number): strin
 }
 
 /**
- * A colour outside every role, flagged when the evidence leans against it, or when the models split
- * on it: more of those that answered left it out than listed it (one model's sighting against the
- * others' silence is a disagreement about whether it is in the palette at all).
+ * Closer than this (CIEDE2000), a colour a model listed is its reading of one it left out: 5 is
+ * where the fixtures' scorer stops matching a reported colour to a palette colour (precision@5).
  */
-export function presenceConflict(group: ValueGroup, beliefValue: number, testimony: Testimony): string | undefined {
+export const NEAR_DE = 5;
+
+/**
+ * A colour outside every role, flagged when the evidence leans against it, or when the models split
+ * on its value: more of those that answered listed a different colour near it instead than listed
+ * it (they saw that colour and read it as another: an edge blend, a shadow, a value misread). A
+ * model that listed nothing near it only left it out: models list a screen's main colours, and
+ * dropping a small one is an omission, not a verdict (the belief still counts that silence).
+ */
+export function presenceConflict(group: ValueGroup, beliefValue: number, testimony: Testimony, groups: readonly ValueGroup[]): string | undefined {
   const listing = testimony.support.filter((w) => w.kind !== 'cv').length;
-  if (listing > 0 && testimony.silent.length > listing) return `Only ${listing} of the ${listing + testimony.silent.length} models that answered listed ${group.hex}.`;
+  const near = groups.filter((g) => g !== group && ciede2000(g.lab, group.lab) < NEAR_DE);
+  const readOtherwise = testimony.silent.filter((w) => near.some((g) => g.points.some((p) => w.extractors.has(p.vote.extractor))));
+  if (listing > 0 && readOtherwise.length > listing) return `Only ${listing} of the ${listing + testimony.silent.length} models that answered listed ${group.hex}; ${readOtherwise.length} listed a colour near it instead.`;
   if (beliefValue >= DOUBT_BELOW) return undefined;
   return group.measured
     ? `Few voters saw ${group.hex}: it may be an edge blend or a colour the models did not think part of the palette.`
