@@ -321,6 +321,19 @@ describe('consensus: presence', () => {
     expect(color.reason).toMatch(/Only 1 of the 4 models that answered listed #00132b; 3 listed a colour near it instead/);
   });
 
+  it('does not flag a measured colour whose twin the other models listed: within MATCH_DE it is the same colour', () => {
+    // CV reported the green twice, a step apart (#83970a and #859900); the models copied the other value.
+    const votes = [
+      ...screen(),
+      ...['flat', 'km'].flatMap((e) => [cv(e, 1, '#859900', undefined, 0.03), cv(e, 1, '#83970a', undefined, 0.01)]),
+      ...agreeing('local', 0.7),
+      model('local', 0.7, '#82960c'),
+      ...['gpt', 'claude', 'gemini'].flatMap((m) => [...agreeing(m, 1), model(m, 1, '#859900')]),
+    ];
+    const color = vote(votes).colors.find((c) => c.hex === '#83970a')!;
+    expect(color).toMatchObject({ conflict: false });
+  });
+
   it('does not flag a measured colour the other models only left out: a small colour dropped is an omission', () => {
     const others = ['gpt', 'claude', 'gemini'].flatMap((m) => agreeing(m, 1));
     const votes = [...navyScreen(), ...agreeing('local', 0.7), model('local', 0.7, '#00142c'), ...others];

@@ -1,4 +1,5 @@
 import { ciede2000 } from '../../color/index.ts';
+import { MATCH_DE } from '../values/group-values.ts';
 import { EVIDENCE, strength } from '../confidence/belief.ts';
 import type { Testimony } from '../confidence/belief.ts';
 import type { Witness } from '../independence/find-witnesses.ts';
@@ -76,8 +77,9 @@ export function roleConflict(decision: RoleDecision, beliefValue: number, inPale
 }
 
 /**
- * Closer than this (CIEDE2000), a colour a model listed is its reading of one it left out: 5 is
- * where the fixtures' scorer stops matching a reported colour to a palette colour (precision@5).
+ * Closer than this (CIEDE2000), and at least MATCH_DE away (closer, it is the same colour), a colour
+ * a model listed is its reading of one it left out: 5 is where the fixtures' scorer stops matching a
+ * reported colour to a palette colour (precision@5).
  */
 export const NEAR_DE = 5;
 
@@ -90,7 +92,7 @@ export const NEAR_DE = 5;
  */
 export function presenceConflict(group: ValueGroup, beliefValue: number, testimony: Testimony, groups: readonly ValueGroup[]): string | undefined {
   const listing = testimony.support.filter((w) => w.kind !== 'cv').length;
-  const near = groups.filter((g) => g !== group && ciede2000(g.lab, group.lab) < NEAR_DE);
+  const near = groups.filter((g) => g !== group && ciede2000(g.lab, group.lab) >= MATCH_DE && ciede2000(g.lab, group.lab) < NEAR_DE);
   const readOtherwise = testimony.silent.filter((w) => near.some((g) => g.points.some((p) => w.extractors.has(p.vote.extractor))));
   if (listing > 0 && readOtherwise.length > listing) return `Only ${listing} of the ${listing + testimony.silent.length} models that answered listed ${group.hex}; ${readOtherwise.length} listed a colour near it instead.`;
   if (beliefValue >= DOUBT_BELOW) return undefined;
