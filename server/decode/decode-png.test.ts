@@ -84,6 +84,18 @@ describe('decodePng filters', () => {
     });
   }
 
+  it('unfilters a large RGBA image where it was inflated to the same pixels as into a buffer of its own', () => {
+    // 96 × 48 RGBA: over Buffer.poolSize, so the inflated rows are unfiltered in place; shared memory
+    // takes the copying path. Every filter, row after row, as each row moves over the filter bytes above it.
+    const spec = { width: 96, height: 48, colorType: 6, bitDepth: 8, filter: (row: number) => row % 5, samples: rgba8 } as const;
+    const png = encodeTestPng(spec);
+    const inPlace = decodePng(png);
+    const copied = decodePng(png, { shared: true });
+    expect(inPlace.data.length).toBe(96 * 48 * 4);
+    expect(Buffer.compare(Buffer.from(inPlace.data), Buffer.from(copied.data))).toBe(0);
+    for (const [x, y] of [[0, 0], [95, 0], [0, 47], [95, 47], [41, 23]] as const) expect(pixelAt(inPlace, x, y)).toEqual(rgba8(x, y));
+  });
+
   it('breaks Paeth ties in the order left, above, above-left (spec §9.4), on both decoding paths', () => {
     // Lane by lane (a = left, b = above, c = above-left): a tie |p-a| = |p-c| must pick a, a tie |p-b| = |p-c| must pick b.
     const c = [10, 10, 7, 50], b = [13, 4, 7, 100], a = [4, 13, 7, 200], target = [99, 98, 97, 96];

@@ -8,7 +8,7 @@ import { DecodeError } from '../decode-error.ts';
  * is then 0xAABBGGRR in a Uint32Array); the caller checks.
  *
  * `raw` is the inflated data (scanlines led by their filter byte); `out` is width × height × 4
- * bytes, 4-byte aligned. Throws `DecodeError('CORRUPT')` on an unknown filter type.
+ * bytes, 4-byte aligned: a buffer of its own, or for RGBA a view from `raw`'s first byte. Throws `DecodeError('CORRUPT')` on an unknown filter type.
  */
 export function unfilterTruecolor8Words(raw: Uint8Array, width: number, height: number, channels: 3 | 4, out: Uint8Array): void {
   const rowBytes = width * channels;
@@ -18,6 +18,10 @@ export function unfilterTruecolor8Words(raw: Uint8Array, width: number, height: 
   const rgbRow = channels === 3 ? new Uint8Array(Math.ceil(rowBytes / 4) * 4) : null;
   const rgbWords = rgbRow ? new Int32Array(rgbRow.buffer) : null;
   const opaque = channels === 3 ? ALPHA : 0;
+  // `out` may be `raw` itself, from its first byte (RGBA only): each row is then moved into place
+  // before it is unfiltered; the rows below have not been read yet and lie further on.
+  const inPlace = out.buffer === raw.buffer;
+  if (inPlace && (channels !== 4 || out.byteOffset !== raw.byteOffset)) throw new RangeError('In-place unfiltering needs 4 channels and `out` starting where `raw` does.');
 
   for (let y = 0; y < height; y++) {
     const line = y * stride + 1;
@@ -30,6 +34,9 @@ export function unfilterTruecolor8Words(raw: Uint8Array, width: number, height: 
     if (rgbRow && rgbWords) {
       rgbRow.set(raw.subarray(line, line + rowBytes));
       expandRgbWords(rgbWords, rgbRow, width, pixels, start);
+    } else if (inPlace) {
+      // The row's bytes move left over the filter bytes of this row and those above (memmove).
+      raw.copyWithin(start * 4, line, line + rowBytes);
     } else {
       out.set(raw.subarray(line, line + rowBytes), start * 4);
     }
