@@ -8,7 +8,8 @@ import { DecodeError } from '../decode-error.ts';
  * is then 0xAABBGGRR in a Uint32Array); the caller checks.
  *
  * `raw` is the inflated data (scanlines led by their filter byte); `out` is width × height × 4
- * bytes, 4-byte aligned: a buffer of its own, or for RGBA a view from `raw`'s first byte. Throws `DecodeError('CORRUPT')` on an unknown filter type.
+ * bytes, 4-byte aligned: a buffer of its own, or for RGBA a view from `raw`'s first byte.
+ * Throws `DecodeError('CORRUPT')` on an unknown filter type.
  */
 export function unfilterTruecolor8Words(raw: Uint8Array, width: number, height: number, channels: 3 | 4, out: Uint8Array): void {
   const rowBytes = width * channels;
