@@ -277,9 +277,11 @@ describe('consensus: roles', () => {
     const colors = vote(votes).colors;
     expect(colors.find((c) => c.role === 'accent')).toMatchObject({ hex: '#2aa198', conflict: false });
     expect(colors.some((c) => c.hex === '#268bd2')).toBe(true);
-    // On a role a screen has one of, the same split is a disagreement however the rival stands.
-    const primary = votes.map((v) => (v.role === 'accent' ? { ...v, role: 'primary' as const } : v));
-    expect(byRole(primary, 'primary')).toMatchObject({ conflict: true });
+    // On a role that says where a colour is used (a border, the primary), the same split is a
+    // disagreement however the rival stands: the style named for it would get the wrong colour.
+    for (const role of ['border', 'primary'] as const) {
+      expect(byRole(votes.map((v) => (v.role === 'accent' ? { ...v, role } : v)), role)).toMatchObject({ conflict: true });
+    }
   });
 
   it('does not flag a role split between two colours nobody could tell apart', () => {

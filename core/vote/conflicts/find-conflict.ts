@@ -25,6 +25,12 @@ export const PERCEPTIBLE_DE = 2.3;
  * secondary and the status colours are one colour each.
  */
 const PLURAL_ROLES: ReadonlySet<Role> = new Set<Role>(['surface', 'text-muted', 'border', 'accent']);
+/**
+ * Roles a palette holds as a set of equals (a terminal's sixteen ANSI colours, a chart's series):
+ * which member carries the role's name is a naming choice. A surface, a border or a muted ink says
+ * where the colour is used, so naming the wrong one is an error the designer should see.
+ */
+const SET_ROLES: ReadonlySet<Role> = new Set<Role>(['accent']);
 /** Under this belief the evidence leans against what the vote kept: the designer should look. */
 export const DOUBT_BELOW = 0.5;
 
@@ -37,9 +43,10 @@ export const DOUBT_BELOW = 0.5;
  *   evidence as a winner CV chose (CV and a local model against two hosted models is settled:
  *   models of one kind learn from the same images and share their confusions), and with at least
  *   one witness who disputes the winner (for the roles a palette has several of, PLURAL_ROLES,
- *   naming another accent first while listing the winner too does not); on those roles, a rival that
- *   is in the palette anyway (`inPalette`: under another role, or a colour of its own) is not one
- *   either: whichever of two accents carries the name, the designer keeps both colours;
+ *   naming another accent first while listing the winner too does not); on the roles a palette
+ *   holds as a set (SET_ROLES), a rival that is in the palette anyway (`inPalette`: under another
+ *   role, or a colour of its own) is not one either: whichever accent carries the name, the designer
+ *   keeps both colours;
  * - a lone claim the evidence leans against (a belief under DOUBT_BELOW).
  */
 export function roleConflict(decision: RoleDecision, beliefValue: number, inPalette: ReadonlySet<ValueGroup>): string | undefined {
@@ -62,7 +69,7 @@ export function roleConflict(decision: RoleDecision, beliefValue: number, inPale
   const rivals = [...tally.keys()].filter(
     (g) =>
       g !== winner &&
-      !(lenient && inPalette.has(g)) &&
+      !(SET_ROLES.has(role) && winner.measured && inPalette.has(g)) &&
       ciede2000(g.lab, winner.lab) >= PERCEPTIBLE_DE &&
       witnessesOf(g).some(disputes) &&
       (!cvChose || kindsOf(g) >= kindsOf(winner)) &&
