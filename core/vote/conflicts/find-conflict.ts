@@ -89,6 +89,7 @@ export function roleConflict(decision: RoleDecision, beliefValue: number, inPale
  * reported colour to a palette colour (precision@5).
  */
 export const NEAR_DE = 5;
+const isNear = (de: number): boolean => de >= MATCH_DE && de < NEAR_DE;
 
 /**
  * A colour outside every role, flagged when the evidence leans against it, or when the models split
@@ -99,7 +100,7 @@ export const NEAR_DE = 5;
  */
 export function presenceConflict(group: ValueGroup, beliefValue: number, testimony: Testimony, groups: readonly ValueGroup[]): string | undefined {
   const listing = testimony.support.filter((w) => w.kind !== 'cv').length;
-  const near = groups.filter((g) => g !== group && ciede2000(g.lab, group.lab) >= MATCH_DE && ciede2000(g.lab, group.lab) < NEAR_DE);
+  const near = listing > 0 ? groups.filter((g) => g !== group && isNear(ciede2000(g.lab, group.lab))) : [];
   const readOtherwise = testimony.silent.filter((w) => near.some((g) => g.points.some((p) => w.extractors.has(p.vote.extractor))));
   if (listing > 0 && readOtherwise.length > listing) return `Only ${listing} of the ${listing + testimony.silent.length} models that answered listed ${group.hex}; ${readOtherwise.length} listed a colour near it instead.`;
   if (beliefValue >= DOUBT_BELOW) return undefined;
